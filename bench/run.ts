@@ -1,0 +1,98 @@
+/**
+ * `npm run bench`: runs every benchmark and prints its figures.
+ *  1. Fan-out (bench/fanout/): the same load against the stock y-websocket server and Penholder.
+ *  2. Import (bench/import.bench.ts, if present): its own figures, printed by itself.
+ * Exits non-zero if a server fails or any edit is lost. See bench/README.md.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { killAllChildren, repoRoot, waitForQuietMachine } from './fanout/procs.ts';
+import { allServers } from './fanout/servers.ts';
+import { loadFromEnv, runFanout } from './fanout/run-fanout.ts';
+import { formatTable, formatTraffic, writeJson, type FailedRun } from './fanout/report.ts';
+import type { FanoutResult } from './fanout/types.ts';
+
+const RESULTS_FILE = path.join(repoRoot, 'test-artifacts/bench/fanout-latest.json');
+/** BENCH_ONLY=fanout|import runs one benchmark; BENCH_SERVERS=stock,penholder picks servers. */
+const only = process.env.BENCH_ONLY?.trim();
+
+async function fanout(): Promise<boolean> {
+  const load = loadFromEnv();
+  const wanted = process.env.BENCH_SERVERS?.split(',').map((s) => s.trim().toLowerCase());
+  const servers = allServers.filter((s) => !wanted || wanted.includes(s.key));
+  console.log(
+    `fan-out: ${load.clients} clients in one room, ${load.typists} typing ${load.editsPerSecond} edits/s for ${load.durationS} s, ` +
+      `load from ${load.workers} processes${load.cursors ? '' : ', cursors still (BENCH_CURSORS=0)'}`,
+  );
+  const results: FanoutResult[] = [];
+  const failures: FailedRun[] = [];
+  const skipped: string[] = [];
+  for (const server of servers) {
+    const availability = server.available();
+    if (!availability.ok) {
+      skipped.push(`${server.name}: skipped (${availability.reason})`);
+      continue;
+    }
+    const quietWaitS = Number(process.env.BENCH_QUIET_WAIT_S ?? '0');
+    if (quietWaitS > 0) {
+      const quiet = await waitForQuietMachine(quietWaitS);
+      console.log(quiet ? `[${server.name}] machine is quiet` : `[${server.name}] machine still busy after ${quietWaitS} s; measuring anyway`);
+    }
+    try {
+      results.push(await runFanout(server, load, (line) => console.log(line)));
+    } catch (error) {
+      failures.push({ server: server.name, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (servers.length === 0) failures.push({ server: String(process.env.BENCH_SERVERS), error: 'no such server (use stock, penholder)' });
+  console.log('\n' + formatTable(results, failures));
+  for (const line of skipped) console.log(line);
+  console.log('\n' + formatTraffic(results));
+  writeJson(RESULTS_FILE, { at: new Date().toISOString(), load, results, failures, skipped });
+  console.log(`\nresults written to ${path.relative(process.cwd(), RESULTS_FILE)}`);
+  return failures.length === 0 && results.every((r) => r.lost === 0);
+}
+
+async function importBench(): Promise<boolean> {
+  const file = path.join(repoRoot, 'bench/import.bench.ts');
+  if (!existsSync(file)) {
+    console.log('\nimport benchmark: skipped (bench/import.bench.ts not present)');
+    return true;
+  }
+  console.log('\nimport benchmark:');
+  // A computed specifier: the file is optional, so the type checker must not require it.
+  const mod: unknown = await import(pathToFileURL(file).href);
+  const run = typeof mod === 'object' && mod !== null && 'runImportBench' in mod ? mod.runImportBench : undefined;
+  if (typeof run !== 'function') {
+    console.log('import benchmark: skipped (bench/import.bench.ts does not export runImportBench())');
+    return true;
+  }
+  await run();
+  return true;
+}
+
+async function main(): Promise<number> {
+  let ok = true;
+  if (only === undefined || only === '' || only === 'fanout') ok = (await fanout()) && ok;
+  if (only === undefined || only === '' || only === 'import') {
+    try {
+      ok = (await importBench()) && ok;
+    } catch (error) {
+      console.error('import benchmark failed:', error);
+      ok = false;
+    }
+  }
+  return ok ? 0 : 1;
+}
+
+main()
+  .then((code) => {
+    killAllChildren();
+    process.exit(code);
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    killAllChildren();
+    process.exit(1);
+  });

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createApi, type FetchLike } from './api.ts';
+
+/** A fake fetch answering from a handler and recording requests. */
+function fakeFetch(handler: (url: string, init: RequestInit) => Response) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const impl: FetchLike = async (url, init = {}) => {
+    calls.push({ url, init });
+    return handler(url, init);
+  };
+  return { impl, calls };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('api', () => {
+  it('lists drafts and drops malformed rows', async () => {
+    const { impl } = fakeFetch(() => json(200, { drafts: [
+      { id: 'd1', title: 'T', symbol: 'A/C.1/78/L.11', updatedAt: '2026-11-23T09:00:00Z', createdAt: '2026-11-23T08:00:00Z' },
+      { title: 'no id' },
+    ] }));
+    const res = await createApi(impl).listDrafts();
+    expect(res).toEqual({ ok: true, value: [
+      { id: 'd1', title: 'T', symbol: 'A/C.1/78/L.11', updatedAt: '2026-11-23T09:00:00Z', createdAt: '2026-11-23T08:00:00Z' },
+    ] });
+  });
+
+  it('posts imported text as text/plain and returns the new id', async () => {
+    const { impl, calls } = fakeFetch(() => json(201, { id: 'd9', title: 'X', warnings: ['Footnote 3 has no marker', 7] }));
+    const res = await createApi(impl).importDraft('The General Assembly,');
+    expect(res).toEqual({ ok: true, value: { id: 'd9', title: 'X', warnings: ['Footnote 3 has no marker'] } });
+    expect(calls[0].url).toBe('/api/drafts');
+    expect(calls[0].init.method).toBe('POST');
+    expect((calls[0].init.headers as Record<string, string>)['content-type']).toMatch(/^text\/plain/);
+    expect(calls[0].init.body).toBe('The General Assembly,');
+  });
+
+  it('surfaces the server error message verbatim', async () => {
+    const message = 'This is not a resolution: no organ line ("The General Assembly,") was found.';
+    const { impl } = fakeFetch(() => json(422, { error: { code: 'not-a-resolution', message } }));
+    const res = await createApi(impl).importDraft('hello');
+    expect(res).toEqual({ ok: false, error: { status: 422, code: 'not-a-resolution', message } });
+  });
+
+  it('falls back to the status or plain body when the error is not JSON', async () => {
+    const plain = await createApi(fakeFetch(() => new Response('Payload too large', { status: 413 })).impl).importDraft('x');
+    expect(plain).toMatchObject({ ok: false, error: { status: 413, message: 'Payload too large' } });
+    const html = await createApi(fakeFetch(() => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' })).impl).listDrafts();
+    expect(html).toMatchObject({ ok: false, error: { status: 502, message: 'The server answered 502 Bad Gateway' } });
+  });
+
+  it('reports network failures without throwing', async () => {
+    const impl: FetchLike = async () => { throw new TypeError('Failed to fetch'); };
+    const res = await createApi(impl).deleteDraft('d1');
+    expect(res).toEqual({ ok: false, error: { status: 0, code: 'network', message: 'Could not reach the server (Failed to fetch).' } });
+  });
+
+  it('accepts 204 for delete and encodes ids in paths', async () => {
+    const { impl, calls } = fakeFetch(() => new Response(null, { status: 204 }));
+    expect(await createApi(impl).deleteDraft('a/b')).toEqual({ ok: true, value: true });
+    expect(calls[0].url).toBe('/api/drafts/a%2Fb');
+    expect(calls[0].init.method).toBe('DELETE');
+  });
+});

@@ -1,0 +1,189 @@
+/** The draft list: open, create, import (paste or .txt upload) and delete drafts. */
+import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
+import { api, type ApiError, type DraftSummary } from '../api.ts';
+import { displayTitle, formatTimestamp, sortDrafts } from './format.ts';
+import { navigate, routeHref } from './route.ts';
+import { sessionStore, stashImportWarnings } from './import-notes.ts';
+
+type ListState = { status: 'loading' } | { status: 'ready'; drafts: DraftSummary[] } | { status: 'error'; error: ApiError };
+
+/** Largest text file read in the browser; the server applies its own limit too. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+function readFileAsText(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsText(file);
+  });
+}
+
+export function DraftListPage() {
+  const [list, setList] = useState<ListState>({ status: 'loading' });
+  const [busy, setBusy] = useState(false);
+  const [importText, setImportText] = useState('');
+  const [importError, setImportError] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const refresh = useCallback(async () => {
+    const res = await api.listDrafts();
+    setList(res.ok ? { status: 'ready', drafts: sortDrafts(res.value) } : { status: 'error', error: res.error });
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const create = async () => {
+    setBusy(true);
+    setActionError(null);
+    const res = await api.createEmptyDraft();
+    setBusy(false);
+    if (res.ok) navigate({ page: 'draft', id: res.value.id });
+    else setActionError(res.error.message);
+  };
+
+  const importString = async (text: string) => {
+    setImportError(null);
+    if (!text.trim()) {
+      setImportError('Paste the text of a resolution first (or choose a .txt file).');
+      return;
+    }
+    setBusy(true);
+    const res = await api.importDraft(text);
+    setBusy(false);
+    if (res.ok) {
+      stashImportWarnings(sessionStore(), res.value.id, res.value.warnings);
+      navigate({ page: 'draft', id: res.value.id });
+    }
+    else setImportError(res.error.message);
+  };
+
+  const onImportSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void importString(importText);
+  };
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = ''; // so choosing the same file again fires change again
+    if (!file) return;
+    setImportError(null);
+    if (file.size > MAX_FILE_BYTES) {
+      setImportError(`"${file.name}" is too large to import (${Math.round(file.size / 1024)} KB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB).`);
+      return;
+    }
+    let text: string;
+    try {
+      text = await readFileAsText(file);
+    } catch (err) {
+      setImportError(`"${file.name}" could not be read: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    // Keep the text visible, so a refused import can be corrected and retried.
+    setImportText(text);
+    await importString(text);
+  };
+
+  const remove = async (id: string) => {
+    setConfirming(null);
+    setActionError(null);
+    const res = await api.deleteDraft(id);
+    if (!res.ok) setActionError(res.error.message);
+    await refresh();
+  };
+
+  return (
+    <div className="ph-app">
+      <header className="ph-topbar">
+        <a className="ph-brand" href={routeHref({ page: 'list' })}>Penholder</a>
+        <span className="ph-topbar-sub">Draft resolutions</span>
+      </header>
+      <main className="ph-shell ph-list-page">
+        <section aria-labelledby="drafts-heading" className="ph-card">
+          <div className="ph-card-head">
+            <h1 id="drafts-heading">Drafts</h1>
+            <button type="button" className="ph-button ph-primary" data-testid="create-draft" onClick={() => void create()} disabled={busy}>
+              New empty draft
+            </button>
+          </div>
+          {actionError && <p role="alert" className="ph-error" data-testid="action-error">{actionError}</p>}
+          {list.status === 'loading' && <p className="ph-muted">Loading drafts…</p>}
+          {list.status === 'error' && (
+            <p role="alert" className="ph-error" data-testid="list-error">
+              The drafts could not be loaded: {list.error.message}{' '}
+              <button type="button" className="ph-link-button" onClick={() => void refresh()}>Try again</button>
+            </p>
+          )}
+          {list.status === 'ready' && list.drafts.length === 0 && (
+            <p className="ph-muted" data-testid="no-drafts">No drafts yet. Create an empty one or import a text below.</p>
+          )}
+          {list.status === 'ready' && list.drafts.length > 0 && (
+            <ul className="ph-draft-list" data-testid="draft-list">
+              {list.drafts.map((d) => (
+                <li key={d.id} className="ph-draft-item" data-testid="draft-item" data-draft-id={d.id}>
+                  <a className="ph-draft-open" data-testid="open-draft" href={routeHref({ page: 'draft', id: d.id })}>
+                    <span className="ph-draft-title">{displayTitle(d.title)}</span>
+                    <span className="ph-draft-symbol">{d.symbol || 'no symbol'}</span>
+                  </a>
+                  <span className="ph-draft-updated">
+                    Updated <time dateTime={d.updatedAt}>{formatTimestamp(d.updatedAt)}</time>
+                  </span>
+                  {confirming === d.id ? (
+                    <span className="ph-confirm" role="group" aria-label={`Confirm deleting ${displayTitle(d.title)}`}>
+                      <button type="button" className="ph-button ph-danger" data-testid="confirm-delete" onClick={() => void remove(d.id)}>
+                        Delete for everyone
+                      </button>
+                      <button type="button" className="ph-button" data-testid="cancel-delete" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <button
+                      type="button" className="ph-button" data-testid="delete-draft"
+                      aria-label={`Delete ${displayTitle(d.title)}`} onClick={() => setConfirming(d.id)}
+                    >
+                      Delete
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="import-heading" className="ph-card">
+          <h2 id="import-heading">Import a text</h2>
+          <p className="ph-muted">
+            Paste a draft or adopted resolution (plain text, e.g. from a UN PDF) or upload a <code>.txt</code> file.
+          </p>
+          <form onSubmit={onImportSubmit}>
+            <label htmlFor="import-text" className="ph-label">Resolution text</label>
+            <textarea
+              id="import-text" data-testid="import-text" className="ph-textarea" rows={10}
+              value={importText} onChange={(e) => setImportText(e.target.value)}
+              placeholder={'General Assembly\n…\nThe General Assembly,\n\nRecalling …'}
+            />
+            {importError && <p role="alert" className="ph-error" data-testid="import-error">{importError}</p>}
+            <div className="ph-row">
+              <button type="submit" className="ph-button ph-primary" data-testid="import-submit" disabled={busy}>
+                Import text
+              </button>
+              <button type="button" className="ph-button" data-testid="import-file-button" disabled={busy}
+                onClick={() => fileInput.current?.click()}>
+                Upload .txt file…
+              </button>
+              <input
+                ref={fileInput} type="file" accept=".txt,text/plain" className="ph-visually-hidden"
+                data-testid="import-file" aria-label="Text file to import" onChange={(e) => void onFile(e)}
+              />
+            </div>
+          </form>
+        </section>
+      </main>
+    </div>
+  );
+}

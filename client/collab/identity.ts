@@ -1,0 +1,71 @@
+/**
+ * Who this browser is, until identities come from the server: a display name typed once and
+ * kept in localStorage, and a caret colour derived from it (stable across reloads and tabs).
+ */
+
+/** The awareness `user` field, also given to CollaborationCaret. */
+export interface Identity {
+  name: string;
+  /** #rrggbb (CollaborationCaret ignores anything else). */
+  color: string;
+}
+
+/** Minimal Storage surface, so tests can pass a Map-backed fake. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+export const NAME_KEY = 'penholder.name';
+
+/** Distinct, readable-on-white colours. */
+export const PALETTE: readonly string[] = [
+  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#e377c2', '#8c564b', '#0e7c86', '#8a6d00',
+  '#e8590c', '#0b5394', '#5c940d', '#c2255c', '#6741d9', '#364fc7', '#a61e4d', '#2b8a3e',
+];
+
+/** Longest name accepted; longer input is cut rather than refused. */
+export const MAX_NAME_LENGTH = 60;
+
+/** Colour for a name: FNV-1a hash into the palette. */
+export function colorForName(name: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    h ^= name.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return PALETTE[h % PALETTE.length];
+}
+
+/** Trim and collapse whitespace; '' means "no usable name". */
+export function cleanName(input: string): string {
+  return input.replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
+}
+
+/** The stored identity, or null when no name was given yet (or storage is unavailable). */
+export function loadIdentity(storage: KeyValueStorage | null): Identity | null {
+  let raw: string | null = null;
+  try {
+    raw = storage ? storage.getItem(NAME_KEY) : null;
+  } catch {
+    // Storage can throw (privacy mode, quota): behave as if nothing was stored.
+    raw = null;
+  }
+  const name = cleanName(raw ?? '');
+  return name ? { name, color: colorForName(name) } : null;
+}
+
+/**
+ * Store a name and return the identity, or an error message when the name is blank.
+ * A storage failure still returns the identity: the name then lasts for this page only.
+ */
+export function saveIdentity(storage: KeyValueStorage | null, input: string): { ok: true; identity: Identity } | { ok: false; error: string } {
+  const name = cleanName(input);
+  if (!name) return { ok: false, error: 'Please enter a name (it is shown to the others in this draft).' };
+  try {
+    storage?.setItem(NAME_KEY, name);
+  } catch {
+    // Keep going: the session works without persistence.
+  }
+  return { ok: true, identity: { name, color: colorForName(name) } };
+}

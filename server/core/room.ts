@@ -1,0 +1,305 @@
+/**
+ * One open draft: its live Y.Doc, its sessions and its presence. Socket-free: frames come in as
+ * bytes through `handleFrame`, go out through `Session.send`.
+ *
+ * Update pipeline (order matters): size check → decode → vet on a scratch doc → UpdateGate →
+ * durable append → apply to the live doc → fan out to the other sessions. A bad frame closes only
+ * its session, with a named code, and never reaches the store or the document.
+ */
+import * as Y from 'yjs';
+import { CLOSE, type CloseSpec } from './close-codes.ts';
+import {
+  KEEPALIVE, decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry,
+} from './protocol.ts';
+import { PresenceTable, type AwarenessStamp } from './awareness.ts';
+import { checkUpdate } from './update-check.ts';
+import type { DocStore } from './storage.ts';
+import type { Fanout } from './fanout.ts';
+import type { Session } from './session.ts';
+
+export type { Session } from './session.ts';
+
+export type GateResult = { ok: true } | { ok: false; reason: string };
+
+/** Decides whether a session may apply an update. The permissions issue plugs in here. */
+export interface UpdateGate {
+  check(session: Session, update: Uint8Array, doc: Y.Doc): GateResult;
+}
+
+export const allowAllGate: UpdateGate = { check: () => ({ ok: true }) };
+
+export const DEFAULT_MAX_FRAME_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_COMPACT_AFTER = 500;
+
+export interface RoomOptions {
+  draftId: string;
+  /** Already holds everything in the store's log. The room owns it from now on. */
+  doc: Y.Doc;
+  /** Highest stored seq already applied to `doc`. */
+  lastSeq: number;
+  /** Rows currently in the store's log for this draft. */
+  logSize: number;
+  store: DocStore;
+  fanout: Fanout;
+  gate?: UpdateGate;
+  awarenessStamp?: AwarenessStamp;
+  maxFrameBytes?: number;
+  /** Compact once the log holds more rows than this. */
+  compactAfter?: number;
+  /** Called after the last session left. */
+  onEmpty?: (room: Room) => void;
+  /** Called after each applied update (the registry debounces list-metadata refreshes on it). */
+  onUpdate?: (room: Room) => void;
+  log?: (message: string) => void;
+}
+
+interface Member {
+  session: Session;
+  lastSentAt: number;
+}
+
+export class Room {
+  readonly draftId: string;
+  readonly doc: Y.Doc;
+  private readonly store: DocStore;
+  private readonly fanout: Fanout;
+  private readonly gate: UpdateGate;
+  private readonly maxFrameBytes: number;
+  private readonly compactAfter: number;
+  private readonly presence: PresenceTable;
+  private readonly members = new Map<string, Member>();
+  private readonly unsubscribe: () => void;
+  private readonly opts: RoomOptions;
+  /** Serialises "apply after persist" so the doc sees updates in append order. */
+  private tail: Promise<void> = Promise.resolve();
+  private lastSeq: number;
+  private logSize: number;
+  private compaction: Promise<void> | null = null;
+  private closed = false;
+  private closing = false;
+
+  constructor(opts: RoomOptions) {
+    this.opts = opts;
+    this.draftId = opts.draftId;
+    this.doc = opts.doc;
+    this.store = opts.store;
+    this.fanout = opts.fanout;
+    this.gate = opts.gate ?? allowAllGate;
+    this.maxFrameBytes = opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
+    this.compactAfter = opts.compactAfter ?? DEFAULT_COMPACT_AFTER;
+    this.presence = new PresenceTable(opts.awarenessStamp);
+    this.lastSeq = opts.lastSeq;
+    this.logSize = opts.logSize;
+    this.unsubscribe = this.fanout.subscribe(this.draftId, (frame, origin, node) => this.deliver(frame, origin, node));
+    if (this.logSize > this.compactAfter) this.scheduleCompaction();
+  }
+
+  get sessionCount(): number {
+    return this.members.size;
+  }
+
+  /** Rows in the store's log as far as this room knows (tests, diagnostics). */
+  get storedRows(): number {
+    return this.logSize;
+  }
+
+  /** Adds a session and tells it who is present. The client starts the sync handshake itself. */
+  join(session: Session): void {
+    // A room being unloaded cannot take sessions; 1001 is transient, so the client reconnects
+    // and the registry opens a fresh room.
+    if (this.closing) {
+      session.close(CLOSE.goingAway.code, CLOSE.goingAway.reason);
+      return;
+    }
+    this.members.set(session.id, { session, lastSentAt: Date.now() });
+    const present = this.presence.snapshot();
+    if (present.length > 0) this.sendTo(session.id, encodeAwareness(present));
+  }
+
+  /** Removes a session (idempotent) and broadcasts the removal of its presence. */
+  leave(session: Session): void {
+    if (!this.members.delete(session.id)) return;
+    const removed = this.presence.removeSession(session.id);
+    if (removed.length > 0) this.fanout.publish(this.draftId, encodeAwareness(removed), session.id);
+    if (this.members.size === 0) this.opts.onEmpty?.(this);
+  }
+
+  /** Closes one session with a named reason and removes it. */
+  closeSession(session: Session, spec: CloseSpec, detail?: string): void {
+    if (detail) this.opts.log?.(`draft ${this.draftId} session ${session.id}: ${spec.reason} (${detail})`);
+    this.leave(session);
+    session.close(spec.code, spec.reason);
+  }
+
+  /** Closes every session, e.g. when the draft is deleted or the server stops. */
+  closeAll(spec: CloseSpec): void {
+    for (const { session } of [...this.members.values()]) this.closeSession(session, spec);
+  }
+
+  /**
+   * Handles one inbound frame. Never throws; the promise settles once the frame's effects (store,
+   * doc, broadcast) are done, which tests await.
+   */
+  handleFrame(session: Session, bytes: Uint8Array): Promise<void> {
+    if (!this.members.has(session.id)) return Promise.resolve();
+    if (bytes.byteLength > this.maxFrameBytes) {
+      this.closeSession(session, CLOSE.frameTooLarge, `${bytes.byteLength} bytes > ${this.maxFrameBytes}`);
+      return Promise.resolve();
+    }
+    const msg = decodeMessage(bytes);
+    switch (msg.kind) {
+      case 'invalid':
+        this.closeSession(session, CLOSE.malformedFrame, msg.reason);
+        return Promise.resolve();
+      case 'sync-step1': {
+        let diff: Uint8Array;
+        try {
+          diff = Y.encodeStateAsUpdate(this.doc, msg.stateVector);
+        } catch {
+          this.closeSession(session, CLOSE.malformedFrame, 'bad state vector');
+          return Promise.resolve();
+        }
+        this.sendTo(session.id, encodeSyncStep2(diff));
+        // Our step1 makes the client answer with whatever it has that we lack (offline edits).
+        this.sendTo(session.id, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+        return Promise.resolve();
+      }
+      case 'sync-step2':
+      case 'sync-update':
+        return this.receiveUpdate(session, msg.update);
+      case 'awareness':
+        this.receiveAwareness(session, msg.entries);
+        return Promise.resolve();
+      case 'query-awareness':
+        this.sendTo(session.id, encodeAwareness(this.presence.snapshot()));
+        return Promise.resolve();
+      case 'auth-denied':
+        // Only servers send these; a client echoing one is harmless.
+        return Promise.resolve();
+    }
+  }
+
+  private receiveUpdate(session: Session, update: Uint8Array): Promise<void> {
+    const verdict = checkUpdate(update, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
+    if (!verdict.ok) {
+      this.closeSession(session, CLOSE.malformedFrame, verdict.reason);
+      return Promise.resolve();
+    }
+    if (verdict.redundant) return Promise.resolve();
+    let gate: GateResult;
+    try {
+      gate = this.gate.check(session, update, this.doc);
+    } catch (e) {
+      this.closeSession(session, CLOSE.internalError, `gate failed: ${e instanceof Error ? e.message : String(e)}`);
+      return Promise.resolve();
+    }
+    if (!gate.ok) {
+      this.closeSession(session, CLOSE.updateRejected, gate.reason);
+      return Promise.resolve();
+    }
+    // Append now (appends of one tick share a commit), apply strictly in append order.
+    const stored = this.store.appendUpdate(this.draftId, update);
+    stored.catch(() => {}); // handled on the tail below; avoids an unhandled rejection meanwhile
+    const done = this.tail.then(async () => {
+      let seq: number;
+      try {
+        seq = await stored;
+      } catch (e) {
+        this.closeSession(session, CLOSE.internalError, `store failed: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
+      if (this.closed) return;
+      try {
+        Y.applyUpdate(this.doc, update, session);
+      } catch (e) {
+        this.closeSession(session, CLOSE.internalError, `apply failed: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
+      this.lastSeq = Math.max(this.lastSeq, seq);
+      this.logSize += 1;
+      this.fanout.publish(this.draftId, encodeSyncUpdate(update), session.id);
+      this.opts.onUpdate?.(this);
+      if (this.logSize > this.compactAfter) this.scheduleCompaction();
+    });
+    this.tail = done;
+    return done;
+  }
+
+  private receiveAwareness(session: Session, entries: AwarenessEntry[]): void {
+    const forward = this.presence.apply(session.id, entries);
+    if (forward.length > 0) this.fanout.publish(this.draftId, encodeAwareness(forward), session.id);
+  }
+
+  /** Fanout listener: our own publications go to local sessions except the origin. */
+  private deliver(frame: Uint8Array, originSessionId: string, originNode: string): void {
+    if (originNode !== this.fanout.nodeId) {
+      // Another process stored this update already; mirror it so our doc and sessions keep up.
+      const msg = decodeMessage(frame);
+      if (msg.kind === 'sync-update') {
+        try {
+          Y.applyUpdate(this.doc, msg.update, 'fanout');
+        } catch {
+          return;
+        }
+      }
+    }
+    for (const [id] of this.members) if (id !== originSessionId) this.sendTo(id, frame);
+  }
+
+  private sendTo(sessionId: string, frame: Uint8Array): void {
+    const m = this.members.get(sessionId);
+    if (!m) return;
+    m.lastSentAt = Date.now();
+    m.session.send(frame);
+  }
+
+  /** Sends a no-op frame to sessions idle for `idleMs`, so lone clients' watchdogs stay calm. */
+  keepalive(now: number, idleMs: number): void {
+    for (const [id, m] of this.members) if (now - m.lastSentAt >= idleMs) this.sendTo(id, KEEPALIVE);
+  }
+
+  /** Resolves once every update received so far is stored and applied (and any compaction done). */
+  async flush(): Promise<void> {
+    for (;;) {
+      const t = this.tail;
+      await t;
+      if (this.compaction) await this.compaction;
+      if (t === this.tail && !this.compaction) return;
+    }
+  }
+
+  private scheduleCompaction(): void {
+    if (this.compaction || this.closed) return;
+    this.compaction = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.compactNow())
+      .finally(() => { this.compaction = null; });
+  }
+
+  /**
+   * Replaces the stored log by one snapshot of the live doc. Every stored seq up to `lastSeq` is
+   * applied to the doc (we apply in append order), so the snapshot covers exactly those rows.
+   */
+  async compactNow(): Promise<void> {
+    if (this.logSize <= 1) return;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    const upTo = this.lastSeq;
+    const before = this.logSize;
+    try {
+      await this.store.compact(this.draftId, snapshot, upTo);
+      this.logSize = Math.max(1, this.logSize - before + 1);
+    } catch (e) {
+      this.opts.log?.(`draft ${this.draftId}: compaction failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** Waits for pending work, optionally compacts, and releases the doc. Sessions must be gone. */
+  async close(options: { compact: boolean }): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await this.flush();
+    if (options.compact) await this.compactNow();
+    this.closed = true;
+    this.unsubscribe();
+    this.doc.destroy();
+  }
+}

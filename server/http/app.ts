@@ -1,0 +1,36 @@
+/**
+ * The Hono app: /api/drafts (REST), /collab/:draftId (y-websocket, when a websocket upgrader is
+ * given), everything else the built client. One error handler at the edge.
+ */
+import { Hono } from 'hono';
+import type { UpgradeWebSocket } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import type { RoomRegistry } from '../core/rooms.ts';
+import type { DocStore } from '../core/storage.ts';
+import { collabRoutes } from './collab-route.ts';
+import { draftRoutes } from './drafts.ts';
+import { ApiError, handleError } from './errors.ts';
+import { staticRoutes } from './static.ts';
+
+export interface AppDeps {
+  store: DocStore;
+  rooms: RoomRegistry;
+  /** From @hono/node-ws; without it /collab is not mounted (e.g. `app.request()` tests). */
+  upgradeWebSocket?: UpgradeWebSocket<WebSocket>;
+  maxBodyBytes?: number;
+  /** Built client directory. Default dist/client at the repository root. */
+  clientDir?: string;
+  log?: (message: string) => void;
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const log = deps.log ?? ((m: string) => console.error(m));
+  const app = new Hono();
+  app.onError((err, c) => handleError(err, c, log));
+  app.get('/api/health', (c) => c.json({ ok: true, rooms: deps.rooms.loadedCount }));
+  app.route('/api/drafts', draftRoutes({ store: deps.store, rooms: deps.rooms, maxBodyBytes: deps.maxBodyBytes }));
+  app.all('/api/*', () => { throw new ApiError(404, 'not-found', 'no such API route'); });
+  if (deps.upgradeWebSocket) app.route('/collab', collabRoutes({ rooms: deps.rooms, upgradeWebSocket: deps.upgradeWebSocket, log }));
+  app.route('/', staticRoutes(deps.clientDir));
+  return app;
+}

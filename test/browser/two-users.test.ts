@@ -1,0 +1,142 @@
+/**
+ * Two people in two isolated browser contexts (no shared storage, no BroadcastChannel) open one draft
+ * and can only meet through the server: each sees the other's typing and caret, and inserting an
+ * operative paragraph renumbers the later ones on both screens.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer } from '../../server/main.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { tmpDataDir, waitFor } from '../server/helpers.ts';
+
+const DRAFT = `General Assembly
+Distr.: Limited
+12 October 2023
+Original: English
+
+Seventy-eighth session
+First Committee
+Agenda item 94
+
+Brazil, Kenya and Norway: draft resolution
+
+Cooperation on testing
+
+The General Assembly,
+
+Recalling its earlier resolutions,
+
+Noting the progress made,
+
+1. Welcomes the report of the Secretary-General;
+
+2. Encourages all States to cooperate;
+
+3. Decides to remain seized of the matter.
+`;
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let draftId: string;
+const contexts: BrowserContext[] = [];
+
+async function openAs(name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  contexts.push(context);
+  await context.addInitScript((n) => localStorage.setItem('penholder.name', n), name);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/#/d/${draftId}`);
+  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
+  return page;
+}
+
+/** The derived labels of the level-0 operative paragraphs, in document order, keyed by their text. */
+async function operativeLabels(page: Page): Promise<Array<[string, string]>> {
+  return page.$$eval('[data-testid=editor] .ph-op[data-level="0"]', (els) =>
+    els.map((el) => [el.getAttribute('data-label') ?? '', (el.textContent ?? '').trim()] as [string, string]));
+}
+
+/** Two animation frames: lets the browser deliver pending `selectionchange` events to ProseMirror. */
+const settle = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+
+/**
+ * Put the caret at the end of the operative paragraph whose text starts with `prefix`. ProseMirror learns of
+ * a click's caret through the async `selectionchange` event, so wait until the editor state (shown by the
+ * `ph-current` class it derives) has the caret in that paragraph before pressing keys.
+ */
+async function caretAtEndOf(page: Page, prefix: string): Promise<void> {
+  const para = page.locator('[data-testid=editor] .ph-op', { hasText: prefix }).first();
+  // Click near the left edge: the middle of the line may be covered by another user's caret label.
+  const box = await para.boundingBox();
+  if (!box) throw new Error(`paragraph "${prefix}" is not visible`);
+  await para.click({ position: { x: Math.min(60, box.width / 2), y: Math.min(8, box.height / 2) } });
+  await page.locator('[data-testid=editor] .ph-op.ph-current', { hasText: prefix }).waitFor();
+  await page.keyboard.press('End');
+  await settle(page);
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir() });
+  const res = await fetch(`${server.url}/api/drafts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: DRAFT });
+  expect(res.status).toBe(201);
+  draftId = ((await res.json()) as { id: string }).id;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+describe('two browsers on one draft', () => {
+  it('see each other type, see each other\'s caret, and renumber together', async () => {
+    const ann = await openAs('Ann Delegate');
+    const bob = await openAs('Bob Chair');
+
+    // Presence: each lists the other, by the name they chose.
+    await ann.locator('[data-testid=presence-entry][data-name="Bob Chair"]').waitFor();
+    await bob.locator('[data-testid=presence-entry][data-name="Ann Delegate"]').waitFor();
+
+    // Ann types into OP2; Bob sees it.
+    await caretAtEndOf(ann, 'Encourages');
+    await ann.keyboard.press('ArrowLeft'); // before the final ";"
+    await ann.keyboard.type(' in good faith');
+    await bob.locator('[data-testid=editor] .ph-op', { hasText: 'cooperate in good faith;' }).waitFor();
+
+    // Bob types into OP1; Ann sees it, and sees Bob's caret labelled with his name.
+    await caretAtEndOf(bob, 'Welcomes');
+    await bob.keyboard.press('ArrowLeft');
+    await bob.keyboard.type(' with appreciation');
+    await ann.locator('[data-testid=editor] .ph-op', { hasText: 'Secretary-General with appreciation;' }).waitFor();
+    await ann.locator('.collaboration-carets__caret[data-name="Bob Chair"]').waitFor();
+    await bob.locator('.collaboration-carets__caret[data-name="Ann Delegate"]').waitFor();
+
+    // Both start with OP1..OP3.
+    expect((await operativeLabels(ann)).map(([l]) => l)).toEqual(['1.', '2.', '3.']);
+
+    // Ann inserts a new operative paragraph after OP1: the later ones become 3 and 4 on both screens.
+    await caretAtEndOf(ann, 'Welcomes');
+    await ann.keyboard.press('Enter');
+    await ann.keyboard.type('Requests the Secretary-General to report;');
+    const expected: Array<[string, string]> = [
+      ['1.', 'Welcomes the report of the Secretary-General with appreciation;'],
+      ['2.', 'Requests the Secretary-General to report;'],
+      ['3.', 'Encourages all States to cooperate in good faith;'],
+      ['4.', 'Decides to remain seized of the matter.'],
+    ];
+    for (const page of [ann, bob]) {
+      await waitFor(async () => JSON.stringify(await operativeLabels(page)) === JSON.stringify(expected), `renumbered operative paragraphs, saw ${JSON.stringify(await operativeLabels(page))}`, 15_000);
+    }
+
+    // The server's JSON agrees with what both screens show.
+    const json = (await (await fetch(`${server.url}/api/drafts/${draftId}`)).json()) as { operative: Array<{ number: number; text: string }> };
+    expect(json.operative.map((p) => [`${p.number}.`, p.text])).toEqual(expected);
+
+    fs.mkdirSync('test-artifacts', { recursive: true });
+    await bob.screenshot({ path: 'test-artifacts/two-users-bob.png', fullPage: true });
+  });
+});
