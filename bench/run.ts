@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: runs every benchmark and prints its figures.
  *  1. Fan-out (bench/fanout/): the same load against the stock y-websocket server and Penholder.
- *  2. Import (bench/import.bench.ts, if present): its own figures, printed by itself.
+ *  2. Micro-benchmarks: import (15 KB text), permission gate (µs per update), word diff.
  * Exits non-zero if a server fails or any edit is lost. See bench/README.md.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runImportBench } from './import.bench.ts';
+import { runGateBench } from './gate.bench.ts';
+import { runDiffBench } from './diff.bench.ts';
 import { killAllChildren, repoRoot, waitForQuietMachine } from './fanout/procs.ts';
 import { allServers } from './fanout/servers.ts';
 import { loadFromEnv, runFanout } from './fanout/run-fanout.ts';
@@ -14,7 +15,7 @@ import { formatTable, formatTraffic, writeJson, type FailedRun } from './fanout/
 import type { FanoutResult } from './fanout/types.ts';
 
 const RESULTS_FILE = path.join(repoRoot, 'test-artifacts/bench/fanout-latest.json');
-/** BENCH_ONLY=fanout|import runs one benchmark; BENCH_SERVERS=stock,penholder picks servers. */
+/** BENCH_ONLY=fanout|import|gate|diff runs one benchmark; BENCH_SERVERS=stock,penholder,penholder-nocheck picks servers. */
 const only = process.env.BENCH_ONLY?.trim();
 
 async function fanout(): Promise<boolean> {
@@ -45,7 +46,7 @@ async function fanout(): Promise<boolean> {
       failures.push({ server: server.name, error: error instanceof Error ? error.message : String(error) });
     }
   }
-  if (servers.length === 0) failures.push({ server: String(process.env.BENCH_SERVERS), error: 'no such server (use stock, penholder)' });
+  if (servers.length === 0) failures.push({ server: String(process.env.BENCH_SERVERS), error: 'no such server (use stock, penholder, penholder-nocheck)' });
   console.log('\n' + formatTable(results, failures));
   for (const line of skipped) console.log(line);
   console.log('\n' + formatTraffic(results));
@@ -54,34 +55,30 @@ async function fanout(): Promise<boolean> {
   return failures.length === 0 && results.every((r) => r.lost === 0);
 }
 
-async function importBench(): Promise<boolean> {
-  const file = path.join(repoRoot, 'bench/import.bench.ts');
-  if (!existsSync(file)) {
-    console.log('\nimport benchmark: skipped (bench/import.bench.ts not present)');
+/** The in-process micro-benchmarks: each prints its own figures. */
+const MICRO_BENCHES: Record<string, { title: string; run: () => unknown }> = {
+  import: { title: 'import benchmark', run: runImportBench },
+  gate: { title: 'permission gate benchmark (µs per checked update)', run: runGateBench },
+  diff: { title: 'word diff benchmark', run: runDiffBench },
+};
+
+async function microBench(key: string): Promise<boolean> {
+  const bench = MICRO_BENCHES[key];
+  console.log(`\n${bench.title}:`);
+  try {
+    await bench.run();
     return true;
+  } catch (error) {
+    console.error(`${bench.title} failed:`, error);
+    return false;
   }
-  console.log('\nimport benchmark:');
-  // A computed specifier: the file is optional, so the type checker must not require it.
-  const mod: unknown = await import(pathToFileURL(file).href);
-  const run = typeof mod === 'object' && mod !== null && 'runImportBench' in mod ? mod.runImportBench : undefined;
-  if (typeof run !== 'function') {
-    console.log('import benchmark: skipped (bench/import.bench.ts does not export runImportBench())');
-    return true;
-  }
-  await run();
-  return true;
 }
 
 async function main(): Promise<number> {
   let ok = true;
   if (only === undefined || only === '' || only === 'fanout') ok = (await fanout()) && ok;
-  if (only === undefined || only === '' || only === 'import') {
-    try {
-      ok = (await importBench()) && ok;
-    } catch (error) {
-      console.error('import benchmark failed:', error);
-      ok = false;
-    }
+  for (const key of Object.keys(MICRO_BENCHES)) {
+    if (only === undefined || only === '' || only === key) ok = (await microBench(key)) && ok;
   }
   return ok ? 0 : 1;
 }

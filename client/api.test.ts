@@ -29,7 +29,7 @@ describe('api', () => {
   it('posts imported text as text/plain and returns the new id', async () => {
     const { impl, calls } = fakeFetch(() => json(201, { id: 'd9', title: 'X', warnings: ['Footnote 3 has no marker', 7] }));
     const res = await createApi(impl).importDraft('The General Assembly,');
-    expect(res).toEqual({ ok: true, value: { id: 'd9', title: 'X', warnings: ['Footnote 3 has no marker'] } });
+    expect(res).toEqual({ ok: true, value: { id: 'd9', title: 'X', token: '', warnings: ['Footnote 3 has no marker'] } });
     expect(calls[0].url).toBe('/api/drafts');
     expect(calls[0].init.method).toBe('POST');
     expect((calls[0].init.headers as Record<string, string>)['content-type']).toMatch(/^text\/plain/);
@@ -61,5 +61,50 @@ describe('api', () => {
     expect(await createApi(impl).deleteDraft('a/b')).toEqual({ ok: true, value: true });
     expect(calls[0].url).toBe('/api/drafts/a%2Fb');
     expect(calls[0].init.method).toBe('DELETE');
+  });
+
+  it('returns the creator token of a new draft', async () => {
+    const { impl } = fakeFetch(() => json(201, { id: 'd2', token: 'tok-secretariat' }));
+    expect(await createApi(impl).createEmptyDraft()).toMatchObject({ ok: true, value: { id: 'd2', token: 'tok-secretariat' } });
+  });
+
+  it('sends the draft\'s bearer token on every call about that draft, and none elsewhere', async () => {
+    const tokens: Record<string, string> = { d1: 'abc' };
+    const { impl, calls } = fakeFetch((url) => {
+      if (url.endsWith('/me')) return json(200, { participant: 'Brazil', role: 'penholder', delegation: 'Brazil', draftId: 'd1' });
+      if (url.endsWith('/invitations')) return json(200, { invitations: [
+        { id: 'i1', participant: 'Chair', role: 'chair', delegation: null, createdAt: 't', createdBy: null, revokedAt: null },
+        { id: 'i2', participant: 'X', role: 'emperor' },
+      ] });
+      return json(200, { drafts: [] });
+    });
+    const client = createApi(impl, '', (id) => tokens[id] ?? null);
+    expect(await client.me('d1')).toEqual({ ok: true, value: { participant: 'Brazil', role: 'penholder', delegation: 'Brazil', draftId: 'd1' } });
+    const list = await client.listInvitations('d1');
+    expect(list.ok && list.value.map((i) => i.id)).toEqual(['i1']);
+    await client.me('d2');
+    await client.listDrafts();
+    const authOf = (i: number) => (calls[i].init.headers as Record<string, string>).authorization;
+    expect(authOf(0)).toBe('Bearer abc');
+    expect(authOf(1)).toBe('Bearer abc');
+    expect(authOf(2)).toBeUndefined();
+    expect(authOf(3)).toBeUndefined();
+  });
+
+  it('posts invitations as JSON and revokes by id', async () => {
+    const { impl, calls } = fakeFetch((_url, init) => init.method === 'DELETE'
+      ? new Response(null, { status: 204 })
+      : json(201, { id: 'i9', token: 't9', link: 'http://h/#/d/d1?token=t9' }));
+    const client = createApi(impl, '', () => 'sec');
+    expect(await client.createInvitation('d1', { participant: 'Brazil', role: 'penholder' }))
+      .toEqual({ ok: true, value: { id: 'i9', token: 't9', link: 'http://h/#/d/d1?token=t9' } });
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({ participant: 'Brazil', role: 'penholder' });
+    expect(await client.revokeInvitation('d1', 'i9')).toEqual({ ok: true, value: true });
+    expect(calls[1].url).toBe('/api/drafts/d1/invitations/i9');
+  });
+
+  it('refuses a /me answer with an unknown role', async () => {
+    const { impl } = fakeFetch(() => json(200, { participant: 'Z', role: 'king' }));
+    expect(await createApi(impl).me('d1')).toMatchObject({ ok: false, error: { code: 'bad-response' } });
   });
 });

@@ -4,6 +4,8 @@
  * sees e.g. "This is not a resolution: ..." exactly as the importer wrote it.
  */
 import type { ResolutionJSON } from '../shared/resolution/types.ts';
+import { ROLES, type Role } from '../shared/negotiation/layout.ts';
+import { browserStorage, tokenFor } from './app/tokens.ts';
 
 /** One row of `GET /api/drafts`. */
 export interface DraftSummary {
@@ -17,8 +19,39 @@ export interface DraftSummary {
 /** `GET /api/drafts/:id`. */
 export type DraftDetail = ResolutionJSON & { id: string };
 
-/** What `POST /api/drafts` answers (at least the id; `warnings` from the importer, if any). */
-export type CreatedDraft = { id: string; warnings: string[] } & Partial<Omit<DraftSummary, 'id'>>;
+/**
+ * What `POST /api/drafts` answers: the id, the creator's secretariat `token` ('' from a server
+ * without access control) and `warnings` from the importer, if any.
+ */
+export type CreatedDraft = { id: string; token: string; warnings: string[]; participant?: string; role?: Role }
+  & Partial<Omit<DraftSummary, 'id'>>;
+
+/** `GET /api/drafts/:id/me`: who the token says this browser is. */
+export interface Me {
+  participant: string;
+  role: Role;
+  delegation: string | null;
+  draftId: string;
+}
+
+/** One invitation as listed by `GET /api/drafts/:id/invitations` (the token itself is never listed). */
+export interface InvitationSummary {
+  id: string;
+  participant: string;
+  role: Role;
+  delegation: string | null;
+  createdAt: string;
+  createdBy: string | null;
+  /** ISO time it was revoked, or null while it is valid. */
+  revokedAt: string | null;
+}
+
+/** `POST /api/drafts/:id/invitations`: the personal link is shown once, to be handed over. */
+export interface CreatedInvitation {
+  id: string;
+  token: string;
+  link: string;
+}
 
 /** A failed call: HTTP status (0 = no response), server error code and message. */
 export interface ApiError {
@@ -57,8 +90,20 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
   return { status: res.status, code: 'http', message: short || `The server answered ${res.status} ${res.statusText}`.trim() };
 }
 
-/** The API client. `base` is '' for same-origin. */
-export function createApi(fetchImpl: FetchLike, base = '') {
+/** The bearer token for a draft, or null (then no Authorization header is sent). */
+export type TokenLookup = (draftId: string) => string | null;
+
+/**
+ * The API client. `base` is '' for same-origin. Every call about one draft carries
+ * `Authorization: Bearer <token>` from `tokenFor`, read at call time so a newly stored token counts.
+ */
+export function createApi(fetchImpl: FetchLike, base = '', tokenFor: TokenLookup = () => null) {
+  const auth = (draftId: string, headers: Record<string, string> = {}): Record<string, string> => {
+    const token = tokenFor(draftId);
+    return token ? { ...headers, authorization: `Bearer ${token}` } : headers;
+  };
+  const draftPath = (id: string, rest = '') => `/api/drafts/${encodeURIComponent(id)}${rest}`;
+
   async function call<T>(path: string, init: RequestInit, parse: (body: unknown) => T | null): Promise<ApiResult<T>> {
     let res: Response;
     try {
@@ -84,6 +129,7 @@ export function createApi(fetchImpl: FetchLike, base = '') {
   }
 
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);
   const parseSummary = (v: unknown): DraftSummary | null =>
     isRecord(v) && typeof v.id === 'string'
       ? { id: v.id, title: str(v.title), symbol: str(v.symbol), updatedAt: str(v.updatedAt), createdAt: str(v.createdAt) }
@@ -91,8 +137,24 @@ export function createApi(fetchImpl: FetchLike, base = '') {
   const parseCreated = (v: unknown): CreatedDraft | null => {
     if (!isRecord(v) || typeof v.id !== 'string') return null;
     const warnings = Array.isArray(v.warnings) ? v.warnings.filter((w): w is string => typeof w === 'string') : [];
-    return { ...(v as Partial<DraftSummary>), id: v.id, warnings };
+    const created: CreatedDraft = { ...(v as Partial<DraftSummary>), id: v.id, token: str(v.token), warnings };
+    if (typeof v.participant === 'string') created.participant = v.participant;
+    if (isRole(v.role)) created.role = v.role;
+    return created;
   };
+  const delegationOf = (v: unknown): string | null => (typeof v === 'string' && v ? v : null);
+  const parseMe = (v: unknown): Me | null =>
+    isRecord(v) && typeof v.participant === 'string' && isRole(v.role)
+      ? { participant: v.participant, role: v.role, delegation: delegationOf(v.delegation), draftId: str(v.draftId) }
+      : null;
+  const parseInvitation = (v: unknown): InvitationSummary | null =>
+    isRecord(v) && typeof v.id === 'string' && typeof v.participant === 'string' && isRole(v.role)
+      ? {
+        id: v.id, participant: v.participant, role: v.role, delegation: delegationOf(v.delegation),
+        createdAt: str(v.createdAt), createdBy: typeof v.createdBy === 'string' ? v.createdBy : null,
+        revokedAt: typeof v.revokedAt === 'string' && v.revokedAt ? v.revokedAt : null,
+      }
+      : null;
 
   return {
     listDrafts: () =>
@@ -109,14 +171,32 @@ export function createApi(fetchImpl: FetchLike, base = '') {
         body: text,
       }, parseCreated),
     getDraft: (id: string) =>
-      call(`/api/drafts/${encodeURIComponent(id)}`, { method: 'GET', headers: { accept: 'application/json' } },
+      call(draftPath(id), { method: 'GET', headers: auth(id, { accept: 'application/json' }) },
         (body) => (isRecord(body) && typeof body.id === 'string' ? (body as unknown as DraftDetail) : null)),
     deleteDraft: (id: string) =>
-      call(`/api/drafts/${encodeURIComponent(id)}`, { method: 'DELETE' }, () => true as const),
+      call(draftPath(id), { method: 'DELETE', headers: auth(id) }, () => true as const),
+    /** Who this browser's token stands for in the draft. */
+    me: (id: string) => call(draftPath(id, '/me'), { method: 'GET', headers: auth(id, { accept: 'application/json' }) }, parseMe),
+    listInvitations: (id: string) =>
+      call(draftPath(id, '/invitations'), { method: 'GET', headers: auth(id, { accept: 'application/json' }) }, (body) => {
+        const rows = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body.invitations) ? body.invitations : null;
+        return rows ? rows.map(parseInvitation).filter((r): r is InvitationSummary => r !== null) : null;
+      }),
+    /** Invite a participant with a role. Delegation roles take a directory name (the server canonicalises it). */
+    createInvitation: (id: string, invite: { participant: string; role: Role }) =>
+      call(draftPath(id, '/invitations'), {
+        method: 'POST',
+        headers: auth(id, { 'content-type': 'application/json', accept: 'application/json' }),
+        body: JSON.stringify(invite),
+      }, (body) => (isRecord(body) && typeof body.token === 'string' && typeof body.link === 'string'
+        ? { id: str(body.id), token: body.token, link: body.link } : null)),
+    /** Revoke by invitation id (or token): the holder's open sessions are closed at once. */
+    revokeInvitation: (id: string, invitationId: string) =>
+      call(draftPath(id, `/invitations/${encodeURIComponent(invitationId)}`), { method: 'DELETE', headers: auth(id) }, () => true as const),
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
 
-/** The same-origin API used by the app. */
-export const api: Api = createApi((input, init) => fetch(input, init));
+/** The same-origin API used by the app, with this browser's stored tokens. */
+export const api: Api = createApi((input, init) => fetch(input, init), '', (draftId) => tokenFor(browserStorage(), draftId));

@@ -2,7 +2,9 @@
  * Starts the Penholder server: SQLite store, room registry, Hono app with REST, y-websocket
  * collaboration and the built client. Run directly (`tsx server/main.ts`) it reads PORT (default
  * 8787), HOST (default 127.0.0.1; set 0.0.0.0 to listen on all interfaces) and DATA_DIR
- * (default ./data), and prints `penholder listening on http://HOST:PORT`.
+ * (default ./data), PENHOLDER_CREATE_KEY (unset: anyone who reaches the server may create and list
+ * drafts), PENHOLDER_PUBLIC_URL (origin used in invitation links) and PENHOLDER_ENFORCE (0 turns the
+ * permission checks off, for the benchmark only), and prints `penholder listening on http://HOST:PORT`.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,9 @@ import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import { CLOSE } from './core/close-codes.ts';
-import { DEFAULT_MAX_FRAME_BYTES } from './core/room.ts';
+import { DEFAULT_MAX_FRAME_BYTES, allowAllGate } from './core/room.ts';
+import { identityStamp, permissionsGate } from './auth/enforce.ts';
+import { checkUpdate } from '../shared/permissions/gate.ts';
 import { RoomRegistry } from './core/rooms.ts';
 import { SqliteStore } from './storage/sqlite-store.ts';
 import { createApp } from './http/app.ts';
@@ -30,6 +34,12 @@ export interface StartOptions {
   clientDir?: string;
   /** How long an empty room stays loaded. Default 10 s. */
   unloadGraceMs?: number;
+  /** When set, creating and listing drafts need `Authorization: Bearer <createKey>`. Default: open. */
+  createKey?: string;
+  /** Origin used in invitation links (e.g. https://penholder.example.org). Default: the request's. */
+  publicUrl?: string;
+  /** Permission checks on updates. Default true; false exists only for the benchmark comparison. */
+  enforce?: boolean;
   log?: (message: string) => void;
 }
 
@@ -46,14 +56,19 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   const dataDir = path.resolve(opts.dataDir ?? './data');
   const maxFrameBytes = opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
   const store = new SqliteStore(path.join(dataDir, 'penholder.db'));
-  const rooms = new RoomRegistry({ store, maxFrameBytes, unloadGraceMs: opts.unloadGraceMs, log });
+  const enforce = opts.enforce ?? true;
+  const gate = enforce ? permissionsGate(checkUpdate) : allowAllGate;
+  const rooms = new RoomRegistry({
+    store, maxFrameBytes, unloadGraceMs: opts.unloadGraceMs, log,
+    gate, awarenessStamp: identityStamp(), history: (events) => store.access.appendEvents(events),
+  });
 
   const root = new Hono();
   const nodeWs = createNodeWebSocket({ app: root });
   // Let frames a little over the limit reach the room, which closes with 'frame-too-large'; far
   // bigger ones are cut off by ws itself (close 1009) before they are buffered.
   nodeWs.wss.options.maxPayload = maxFrameBytes * 2 + 1024;
-  root.route('/', createApp({ store, rooms, upgradeWebSocket: nodeWs.upgradeWebSocket, clientDir: opts.clientDir, log }));
+  root.route('/', createApp({ store, rooms, access: store.access, createKey: opts.createKey || undefined, publicUrl: opts.publicUrl, upgradeWebSocket: nodeWs.upgradeWebSocket, clientDir: opts.clientDir, log }));
 
   let server: Server;
   try {
@@ -102,8 +117,12 @@ if (isMain) {
     port,
     host: process.env.HOST || '127.0.0.1',
     dataDir: process.env.DATA_DIR || './data',
+    createKey: process.env.PENHOLDER_CREATE_KEY || undefined,
+    publicUrl: process.env.PENHOLDER_PUBLIC_URL || undefined,
+    enforce: process.env.PENHOLDER_ENFORCE !== '0',
   });
   console.log(`penholder listening on ${running.url}`);
+  if (process.env.PENHOLDER_ENFORCE === '0') console.error('PENHOLDER_ENFORCE=0: permission checks are OFF (benchmark use only)');
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;

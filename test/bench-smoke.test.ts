@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runFanout } from '../bench/fanout/run-fanout.ts';
-import { penholderServer, stockServer, type ServerSpec } from '../bench/fanout/servers.ts';
+import { penholderServer, penholderUncheckedServer, stockServer, type ServerSpec } from '../bench/fanout/servers.ts';
 import type { FanoutLoad } from '../bench/fanout/types.ts';
 
 const load: FanoutLoad = { clients: 4, typists: 2, editsPerSecond: 5, durationS: 2, workers: 2, cursors: true };
@@ -36,5 +36,9 @@ describe('fan-out benchmark harness', () => {
   const penholder = penholderServer.available();
   it.skipIf(!penholder.ok)('measures the Penholder server with no lost edits', async () => {
     await check(penholderServer);
+  }, 60_000);
+
+  it.skipIf(!penholder.ok)('measures the Penholder server with permission checks off', async () => {
+    await check(penholderUncheckedServer);
   }, 60_000);
 });

@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
-import type { TrafficCounters } from './types.ts';
+import type { ClientTokens, TrafficCounters } from './types.ts';
 import { monoMs } from './procs.ts';
 
 const MARKER_RE = /\[#(\d+)\.(\d+)@(\d+(?:\.\d+)?)\]/g;
@@ -87,14 +87,17 @@ export class BenchClient {
     room: string,
     traffic: TrafficCounters,
     private readonly latencies: number[],
+    tokens?: ClientTokens,
   ) {
     this.body = this.doc.getXmlFragment('body');
     const echoId = typist ? () => this.doc.clientID : () => null;
     this.provider = new WebsocketProvider(wsBase, room, this.doc, {
       WebSocketPolyfill: countingSocket(traffic, echoId) as unknown as typeof globalThis.WebSocket,
       disableBc: true,
+      params: tokens ? { token: typist ? tokens.typist : tokens.reader } : {},
     });
-    this.provider.awareness.setLocalStateField('user', { name: `bench ${index}`, color: '#3366cc' });
+    // With a token the server stamps `user` from the invitation (and tells a client claiming another name).
+    if (!tokens) this.provider.awareness.setLocalStateField('user', { name: `bench ${index}`, color: '#3366cc' });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === this.provider) this.recordMarkers(update);
     });

@@ -96,7 +96,7 @@ export async function runFanout(spec: ServerSpec, load: FanoutLoad, log: Log = (
     log(`[${spec.name}] pid ${server.pid}, room ${server.room}; connecting ${load.clients} clients from ${load.workers} processes`);
     const groups = assign(load);
     groups.forEach((_, id) => workers.push(new WorkerHandle(forkTs(WORKER_FILE), id)));
-    workers.forEach((w, id) => w.send({ type: 'init', wsBase: server.wsBase, room: server.room, clients: groups[id], load }));
+    workers.forEach((w, id) => w.send({ type: 'init', wsBase: server.wsBase, room: server.room, clients: groups[id], load, tokens: server.tokens }));
     await withDeadline('clients connect and sync', 40_000, Promise.all(workers.map((w) => w.next('ready'))));
 
     const cpuBefore = readCpuSeconds(server.pid);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { repoRoot, spawnTs, stopChild, withDeadline } from './procs.ts';
+import type { ClientTokens } from './types.ts';
 
 /** A started server with a room ready for clients. */
 export interface RunningServer {
@@ -16,6 +17,8 @@ export interface RunningServer {
   /** Base URL handed to WebsocketProvider; the room name is appended as `/<room>`. */
   wsBase: string;
   room: string;
+  /** Sent as `?token=` by the clients of servers that require one. */
+  tokens?: ClientTokens;
   stop(): Promise<void>;
 }
 
@@ -87,38 +90,63 @@ export const stockServer: ServerSpec = {
 
 const penholderMain = path.join(repoRoot, 'server/main.ts');
 
-/** Penholder (server/main.ts), with a throw-away data directory and a draft created over the API. */
-export const penholderServer: ServerSpec = {
-  key: 'penholder',
-  name: 'penholder',
-  available: () =>
-    existsSync(penholderMain) ? { ok: true } : { ok: false, reason: 'server/main.ts does not exist yet' },
-  async start() {
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'penholder-bench-'));
-    const child = spawnTs(penholderMain, cleanEnv({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }));
-    const stop = async (): Promise<void> => {
-      await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
-    };
-    try {
-      const port = await awaitPort(child, 'penholder server');
-      const room = await withDeadline('create draft', 10_000, createDraft(port));
-      return { name: this.name, pid: child.pid ?? -1, wsBase: `ws://127.0.0.1:${port}/collab`, room, stop };
-    } catch (error) {
-      await stop();
-      throw error;
-    }
-  },
-};
+/**
+ * Penholder (server/main.ts), with a throw-away data directory and a draft created over the API.
+ * Typists connect with a penholder token (allowed to type while the draft is in drafting, so every
+ * edit goes through the permission check), the other clients with observer tokens. `enforce: false`
+ * starts it with PENHOLDER_ENFORCE=0 (checks off) for the comparison.
+ */
+function penholderSpec(enforce: boolean): ServerSpec {
+  return {
+    key: enforce ? 'penholder' : 'penholder-nocheck',
+    name: enforce ? 'penholder' : 'penholder (checks off)',
+    available: () =>
+      existsSync(penholderMain) ? { ok: true } : { ok: false, reason: 'server/main.ts does not exist yet' },
+    async start() {
+      const dataDir = mkdtempSync(path.join(os.tmpdir(), 'penholder-bench-'));
+      const env: Record<string, string> = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, PENHOLDER_ENFORCE: enforce ? '1' : '0' };
+      const child = spawnTs(penholderMain, cleanEnv(env));
+      const stop = async (): Promise<void> => {
+        await stopChild(child);
+        rmSync(dataDir, { recursive: true, force: true });
+      };
+      try {
+        const port = await awaitPort(child, this.name);
+        const { room, tokens } = await withDeadline('create draft', 10_000, createDraft(port));
+        return { name: this.name, pid: child.pid ?? -1, wsBase: `ws://127.0.0.1:${port}/collab`, room, tokens, stop };
+      } catch (error) {
+        await stop();
+        throw error;
+      }
+    },
+  };
+}
 
-async function createDraft(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/drafts`, { method: 'POST' });
-  const body: unknown = await res.json().catch(() => null);
-  if (res.status !== 201 || typeof body !== 'object' || body === null || !('id' in body) || typeof body.id !== 'string') {
-    throw new Error(`POST /api/drafts answered ${res.status} ${JSON.stringify(body)}`);
+export const penholderServer = penholderSpec(true);
+export const penholderUncheckedServer = penholderSpec(false);
+
+async function postJson(url: string, token: string | null, body: unknown): Promise<Record<string, unknown>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+  const parsed: unknown = await res.json().catch(() => null);
+  if (res.status !== 201 || typeof parsed !== 'object' || parsed === null) {
+    throw new Error(`POST ${url} answered ${res.status} ${JSON.stringify(parsed)}`);
   }
-  return body.id;
+  return parsed as Record<string, unknown>;
+}
+
+async function createDraft(port: number): Promise<{ room: string; tokens: ClientTokens }> {
+  const base = `http://127.0.0.1:${port}/api/drafts`;
+  const created = await postJson(base, null, {});
+  if (typeof created.id !== 'string' || typeof created.token !== 'string') throw new Error(`no id/token in ${JSON.stringify(created)}`);
+  const invite = async (participant: string, role: string): Promise<string> => {
+    const inv = await postJson(`${base}/${created.id as string}/invitations`, created.token as string, { participant, role });
+    if (typeof inv.token !== 'string') throw new Error(`no token in ${JSON.stringify(inv)}`);
+    return inv.token;
+  };
+  return { room: created.id, tokens: { typist: await invite('Brazil', 'penholder'), reader: await invite('Bench observer', 'observer') } };
 }
 
 /** Every server the benchmark knows, in run order. */
-export const allServers: ServerSpec[] = [stockServer, penholderServer];
+export const allServers: ServerSpec[] = [stockServer, penholderServer, penholderUncheckedServer];

@@ -38,9 +38,15 @@ export interface TrafficCounters {
   echoesToTypists: number;
 }
 
+/** Tokens for servers that require one (`?token=` on the websocket URL): typists need write access. */
+export interface ClientTokens {
+  typist: string;
+  reader: string;
+}
+
 /** Orchestrator → worker. */
 export type ToWorker =
-  | { type: 'init'; wsBase: string; room: string; clients: ClientAssignment[]; load: FanoutLoad }
+  | { type: 'init'; wsBase: string; room: string; clients: ClientAssignment[]; load: FanoutLoad; tokens?: ClientTokens }
   | { type: 'start'; startAtMs: number }
   | { type: 'drain'; expectedPerTypist: Record<string, number>; deadlineMs: number }
   | { type: 'close' };

@@ -41,7 +41,7 @@ function pollUntil(condition: () => boolean, deadlineMs: number): Promise<boolea
 
 async function init(message: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   ({ editsPerSecond, durationS, typists: typistCount, cursors: moveCursors } = message.load);
-  clients = message.clients.map((c) => new BenchClient(c.index, c.typist, message.wsBase, message.room, traffic, latencies));
+  clients = message.clients.map((c) => new BenchClient(c.index, c.typist, message.wsBase, message.room, traffic, latencies, message.tokens));
   const deadline = monoMs() + READY_DEADLINE_MS;
   const synced = await pollUntil(() => clients.every((c) => c.provider.synced), deadline);
   if (!synced) throw new Error('clients did not sync with the server in time');

@@ -1,22 +1,39 @@
-/** Top-level routing: `/` draft list, `/d/<id>` editor (hash or path form, see route.ts). */
+/**
+ * Top-level routing: `/` draft list, `/d/<id>` editor (hash or path form, see route.ts). An invitation
+ * link (`#/d/<id>?token=...`) hands its token to localStorage and leaves the URL without it.
+ */
 import { Suspense, lazy, useSyncExternalStore } from 'react';
 import { parseRoute, routeHref } from './route.ts';
 import { DraftListPage } from './DraftListPage.tsx';
+import { browserStorage, captureInviteFromLocation, tokenFor } from './tokens.ts';
 
 // The editor (tiptap, Yjs, y-websocket) is most of the bundle: the draft list loads without it.
 const EditorPage = lazy(() => import('./EditorPage.tsx').then((m) => ({ default: m.EditorPage })));
 
 function subscribeLocation(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange);
-  window.addEventListener('popstate', onChange);
+  const handler = () => {
+    // Before React reads the location: the token must be stored and gone from the URL.
+    captureInviteFromLocation(browserStorage());
+    onChange();
+  };
+  window.addEventListener('hashchange', handler);
+  window.addEventListener('popstate', handler);
   return () => {
-    window.removeEventListener('hashchange', onChange);
-    window.removeEventListener('popstate', onChange);
+    window.removeEventListener('hashchange', handler);
+    window.removeEventListener('popstate', handler);
   };
 }
 
-// The snapshot is a string so useSyncExternalStore compares it by value.
-const locationKey = () => `${window.location.pathname}#${window.location.hash.replace(/^#/, '')}`;
+// The page may have been opened from an invitation link.
+captureInviteFromLocation(browserStorage());
+
+// The snapshot is a string so useSyncExternalStore compares it by value. It includes the route's token:
+// a second invitation link for the open draft leaves the cleaned URL unchanged but must still re-render.
+const locationKey = () => {
+  const route = parseRoute(window.location);
+  const token = route.page === 'draft' ? tokenFor(browserStorage(), route.id) ?? '' : '';
+  return `${window.location.pathname}#${window.location.hash.replace(/^#/, '')}\u0000${token}`;
+};
 
 export function App() {
   useSyncExternalStore(subscribeLocation, locationKey);
@@ -27,7 +44,8 @@ export function App() {
     case 'draft':
       return (
         <Suspense fallback={<p className="ph-status-message" data-testid="editor-loading">Loading the editor…</p>}>
-          <EditorPage key={route.id} draftId={route.id} />
+          {/* A new token (another invitation for the same draft) starts the page afresh. */}
+          <EditorPage key={`${route.id}\u0000${tokenFor(browserStorage(), route.id) ?? ''}`} draftId={route.id} />
         </Suspense>
       );
     case 'not-found':

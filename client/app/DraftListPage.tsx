@@ -1,11 +1,27 @@
-/** The draft list: open, create, import (paste or .txt upload) and delete drafts. */
+/**
+ * The draft list: the drafts this browser holds invitation tokens for (with its role in each), plus the
+ * server's list when the server lists drafts openly; create, import (paste or .txt upload) and delete
+ * (secretariat). Creating a draft stores the creator's secretariat token.
+ */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
-import { api, type ApiError, type DraftSummary } from '../api.ts';
-import { displayTitle, formatTimestamp, sortDrafts } from './format.ts';
+import { api, type ApiError, type CreatedDraft, type DraftSummary } from '../api.ts';
+import { displayTitle, formatTimestamp } from './format.ts';
 import { navigate, routeHref } from './route.ts';
 import { sessionStore, stashImportWarnings } from './import-notes.ts';
+import { browserStorage, loadTokens, parseInviteLink, removeToken, saveToken } from './tokens.ts';
+import { mergeDraftLists, type DraftRow } from './draft-list.ts';
+import { ROLE_WORDS } from './access.ts';
 
+/** The server list: loaded, or why not (a server with a create key does not list drafts openly). */
 type ListState = { status: 'loading' } | { status: 'ready'; drafts: DraftSummary[] } | { status: 'error'; error: ApiError };
+
+function keepToken(created: CreatedDraft): void {
+  if (!created.token) return;
+  saveToken(browserStorage(), created.id, created.token, {
+    role: created.role ?? 'secretariat', participant: created.participant ?? 'Secretariat', delegation: null,
+    title: [created.symbol, created.title].filter(Boolean).join(' — '),
+  });
+}
 
 /** Largest text file read in the browser; the server applies its own limit too. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -26,11 +42,15 @@ export function DraftListPage() {
   const [importError, setImportError] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
+  const [tokens, setTokens] = useState(() => loadTokens(browserStorage()));
+  const [pasted, setPasted] = useState('');
+  const [pasteError, setPasteError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = useCallback(async () => {
+    setTokens(loadTokens(browserStorage()));
     const res = await api.listDrafts();
-    setList(res.ok ? { status: 'ready', drafts: sortDrafts(res.value) } : { status: 'error', error: res.error });
+    setList(res.ok ? { status: 'ready', drafts: res.value } : { status: 'error', error: res.error });
   }, []);
 
   useEffect(() => {
@@ -42,8 +62,10 @@ export function DraftListPage() {
     setActionError(null);
     const res = await api.createEmptyDraft();
     setBusy(false);
-    if (res.ok) navigate({ page: 'draft', id: res.value.id });
-    else setActionError(res.error.message);
+    if (res.ok) {
+      keepToken(res.value);
+      navigate({ page: 'draft', id: res.value.id });
+    } else setActionError(res.error.message);
   };
 
   const importString = async (text: string) => {
@@ -56,6 +78,7 @@ export function DraftListPage() {
     const res = await api.importDraft(text);
     setBusy(false);
     if (res.ok) {
+      keepToken(res.value);
       stashImportWarnings(sessionStore(), res.value.id, res.value.warnings);
       navigate({ page: 'draft', id: res.value.id });
     }
@@ -92,9 +115,24 @@ export function DraftListPage() {
     setConfirming(null);
     setActionError(null);
     const res = await api.deleteDraft(id);
+    if (res.ok || res.error.status === 404) removeToken(browserStorage(), id);
     if (!res.ok) setActionError(res.error.message);
     await refresh();
   };
+
+  const openPasted = (e: FormEvent) => {
+    e.preventDefault();
+    const invite = parseInviteLink(pasted);
+    if (!invite) {
+      setPasteError('That is not an invitation link. It looks like https://…/#/d/<draft>?token=…');
+      return;
+    }
+    saveToken(browserStorage(), invite.draftId, invite.token);
+    navigate({ page: 'draft', id: invite.draftId });
+  };
+
+  const server = list.status === 'ready' ? list.drafts : null;
+  const rows: DraftRow[] = mergeDraftLists(tokens, server);
 
   return (
     <div className="ph-app">
@@ -112,27 +150,35 @@ export function DraftListPage() {
           </div>
           {actionError && <p role="alert" className="ph-error" data-testid="action-error">{actionError}</p>}
           {list.status === 'loading' && <p className="ph-muted">Loading drafts…</p>}
-          {list.status === 'error' && (
+          {list.status === 'error' && list.error.status !== 401 && (
             <p role="alert" className="ph-error" data-testid="list-error">
-              The drafts could not be loaded: {list.error.message}{' '}
+              The server's list of drafts could not be loaded: {list.error.message}{' '}
               <button type="button" className="ph-link-button" onClick={() => void refresh()}>Try again</button>
             </p>
           )}
-          {list.status === 'ready' && list.drafts.length === 0 && (
-            <p className="ph-muted" data-testid="no-drafts">No drafts yet. Create an empty one or import a text below.</p>
+          {list.status === 'error' && list.error.status === 401 && (
+            <p className="ph-muted" data-testid="list-closed">This server does not list its drafts: below are the drafts you were invited to.</p>
           )}
-          {list.status === 'ready' && list.drafts.length > 0 && (
+          {list.status !== 'loading' && rows.length === 0 && (
+            <p className="ph-muted" data-testid="no-drafts">No drafts yet. Create an empty one, import a text below, or open an invitation link.</p>
+          )}
+          {rows.length > 0 && (
             <ul className="ph-draft-list" data-testid="draft-list">
-              {list.drafts.map((d) => (
-                <li key={d.id} className="ph-draft-item" data-testid="draft-item" data-draft-id={d.id}>
+              {rows.map((d) => (
+                <li key={d.id} className="ph-draft-item" data-testid="draft-item" data-draft-id={d.id} data-role={d.role ?? ''}>
                   <a className="ph-draft-open" data-testid="open-draft" href={routeHref({ page: 'draft', id: d.id })}>
                     <span className="ph-draft-title">{displayTitle(d.title)}</span>
-                    <span className="ph-draft-symbol">{d.symbol || 'no symbol'}</span>
+                    <span className="ph-draft-symbol">{d.symbol || (d.hasToken ? '' : 'no symbol')}</span>
                   </a>
-                  <span className="ph-draft-updated">
-                    Updated <time dateTime={d.updatedAt}>{formatTimestamp(d.updatedAt)}</time>
+                  <span className="ph-draft-role" data-testid="draft-role">
+                    {d.role ? ROLE_WORDS[d.role] : d.hasToken ? 'Invited' : 'No invitation'}
                   </span>
-                  {confirming === d.id ? (
+                  {d.updatedAt && (
+                    <span className="ph-draft-updated">
+                      Updated <time dateTime={d.updatedAt}>{formatTimestamp(d.updatedAt)}</time>
+                    </span>
+                  )}
+                  {d.role === 'secretariat' && (confirming === d.id ? (
                     <span className="ph-confirm" role="group" aria-label={`Confirm deleting ${displayTitle(d.title)}`}>
                       <button type="button" className="ph-button ph-danger" data-testid="confirm-delete" onClick={() => void remove(d.id)}>
                         Delete for everyone
@@ -148,11 +194,20 @@ export function DraftListPage() {
                     >
                       Delete
                     </button>
-                  )}
+                  ))}
                 </li>
               ))}
             </ul>
           )}
+          <form className="ph-paste-invite" onSubmit={openPasted}>
+            <label htmlFor="paste-invite" className="ph-label">Open an invitation link</label>
+            <div className="ph-row ph-row-tight">
+              <input id="paste-invite" className="ph-input ph-grow" data-testid="invite-link-input" value={pasted}
+                onChange={(e) => setPasted(e.target.value)} placeholder="https://…/#/d/…?token=…" />
+              <button type="submit" className="ph-button" data-testid="invite-link-submit">Open</button>
+            </div>
+            {pasteError && <p role="alert" className="ph-error">{pasteError}</p>}
+          </form>
         </section>
 
         <section aria-labelledby="import-heading" className="ph-card">

@@ -1,13 +1,17 @@
 /**
- * The editor page: app bar (presence, connection badge), toolbar, and an A4-like sheet with the
- * masthead, sponsor line, the live body and the footnotes.
+ * The editor page: app bar (identity, phase, invitations, presence, connection badge), toolbar,
+ * sponsorship bar, and an A4-like sheet with the masthead, the live body, the paragraph margin and
+ * the footnotes. Access is by token: without one the page asks for an invitation link.
  */
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { EditorContent, useEditorState } from '@tiptap/react';
+import type { Actor } from '../../shared/negotiation/layout.ts';
+import { canEditText } from '../../shared/permissions/rules.ts';
 import { useCollabSession, useStore } from '../collab/hooks.ts';
 import { connectionPhase, describeClose } from '../collab/connection-state.ts';
-import { loadIdentity, type Identity } from '../collab/identity.ts';
+import { describeActor, identityFromActor } from '../collab/identity.ts';
 import type { CollabSession } from '../collab/session.ts';
+import type { SessionRefusal } from '../collab/refusal.ts';
 import { useResolutionEditor } from '../editor/useResolutionEditor.ts';
 import { Toolbar } from '../editor/Toolbar.tsx';
 import { FootnoteList } from '../editor/FootnoteList.tsx';
@@ -15,38 +19,38 @@ import { FootnoteDialog, type FootnoteDialogState } from '../editor/FootnoteDial
 import { collectFootnotes } from '../editor/footnotes.ts';
 import { Masthead } from './Masthead.tsx';
 import { ConnectionBadge, PresenceList } from './Presence.tsx';
-import { NamePrompt, browserStorage } from './NamePrompt.tsx';
 import { routeHref } from './route.ts';
-import type { ResolutionHead } from '../../shared/resolution/blocks.ts';
 import { sessionStore, takeImportWarnings } from './import-notes.ts';
+import { browserStorage, removeToken, tokenFor, updateTokenRecord } from './tokens.ts';
+import { canManageInvitations, useActor } from './access.ts';
+import { InvitationNeeded } from './InvitationNeeded.tsx';
+import { InvitationsPanel } from './InvitationsPanel.tsx';
+import { PhaseControl } from './PhaseControl.tsx';
+import { DraftSponsors } from './DraftSponsors.tsx';
+import { ParagraphMargin } from './ParagraphMargin.tsx';
+import { AmendmentsPanel } from '../negotiation/AmendmentsPanel.tsx';
+import { PositionsMatrix } from '../negotiation/PositionsMatrix.tsx';
+
+/** The side drawer beside the sheet: amendments, the positions matrix, or nothing. */
+type Side = 'none' | 'amendments' | 'positions';
 
 export function EditorPage({ draftId }: { draftId: string }) {
-  const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity(browserStorage()));
-  const session = useCollabSession(draftId, identity);
-  const [renaming, setRenaming] = useState(false);
+  const [token, setToken] = useState<string | null>(() => tokenFor(browserStorage(), draftId));
   const [warnings, setWarnings] = useState<string[]>([]);
   useEffect(() => setWarnings(takeImportWarnings(sessionStore(), draftId)), [draftId]);
-  return (
-    <div className="ph-app">
-      {session ? (
-        <SessionView
-          session={session} identity={identity} warnings={warnings}
-          onDismissWarnings={() => setWarnings([])} onRename={() => setRenaming(true)}
-        />
-      ) : (
+  if (!token) {
+    return (
+      <div className="ph-app">
         <TopBar />
-      )}
-      {(!identity || renaming) && (
-        <NamePrompt
-          initial={identity?.name ?? ''}
-          onCancel={identity ? () => setRenaming(false) : undefined}
-          onDone={(next) => {
-            setIdentity(next);
-            setRenaming(false);
-          }}
-        />
-      )}
-    </div>
+        <InvitationNeeded draftId={draftId} onToken={setToken} />
+      </div>
+    );
+  }
+  return (
+    <DraftSession
+      key={token} draftId={draftId} token={token} onToken={setToken}
+      warnings={warnings} onDismissWarnings={() => setWarnings([])}
+    />
   );
 }
 
@@ -61,26 +65,78 @@ function TopBar({ children }: { children?: ReactNode }) {
   );
 }
 
-interface SessionViewProps {
-  session: CollabSession;
-  identity: Identity | null;
+interface DraftSessionProps {
+  draftId: string;
+  token: string;
+  onToken: (token: string) => void;
   warnings: string[];
   onDismissWarnings: () => void;
-  onRename: () => void;
 }
 
-function SessionView({ session, identity, warnings, onDismissWarnings, onRename }: SessionViewProps) {
+function DraftSession({ draftId, token, onToken, warnings, onDismissWarnings }: DraftSessionProps) {
+  const { actor, problem } = useActor(draftId, token);
+  const identity = useMemo(() => (actor ? identityFromActor(actor) : null), [actor]);
+  const { session, notice, dismissNotice, ended } = useCollabSession(draftId, token, identity);
+  useEffect(() => {
+    // A revoked or unknown token is dead weight: the draft list should not offer it again.
+    if (ended?.kind === 'revoked' || ended?.kind === 'unauthorized') removeToken(browserStorage(), draftId);
+  }, [ended, draftId]);
+  if (problem === 'revoked' || problem === 'invalid') {
+    return (
+      <div className="ph-app">
+        <TopBar />
+        <InvitationNeeded draftId={draftId} reason={problem} onToken={onToken} />
+      </div>
+    );
+  }
+  return (
+    <div className="ph-app">
+      {session ? (
+        <SessionView
+          session={session} actor={actor} notice={notice} onDismissNotice={dismissNotice} ended={ended}
+          warnings={warnings} onDismissWarnings={onDismissWarnings}
+        />
+      ) : (
+        <TopBar />
+      )}
+    </div>
+  );
+}
+
+interface SessionViewProps {
+  session: CollabSession;
+  actor: Actor | null;
+  notice: string | null;
+  onDismissNotice: () => void;
+  ended: SessionRefusal | null;
+  warnings: string[];
+  onDismissWarnings: () => void;
+}
+
+const ENDED_WORDS: Readonly<Record<SessionRefusal['kind'], string>> = {
+  revoked: 'Your access to this draft was revoked.',
+  unauthorized: 'This invitation link is not valid.',
+  forbidden: 'This invitation link is for another draft.',
+  rejected: 'Your changes were refused repeatedly, so editing stopped. Reload the page to try again.',
+};
+
+function SessionView({ session, actor, notice, onDismissNotice, ended, warnings, onDismissWarnings }: SessionViewProps) {
   const connection = useStore(session.connection);
   const people = useStore(session.presence);
   const head = useStore(session.head);
+  const negotiation = useStore(session.negotiation);
+  const sponsors = useStore(session.sponsors);
+  const [panel, setPanel] = useState(false);
   const phase = connectionPhase(connection);
+  const closed = phase === 'closed';
+  const readOnly = closed || actor === null || !canEditText(actor, { phase: negotiation.phase }).ok;
 
   let body: ReactNode;
-  if (!connection.everSynced && phase === 'closed') {
+  if (!connection.everSynced && closed) {
     body = (
       <div className="ph-page">
         <div className="ph-status-message" role="alert" data-testid="draft-error">
-          <p>This draft cannot be opened: {describeClose(connection.closedReason ?? '')}.</p>
+          <p>{ended ? ENDED_WORDS[ended.kind] : `This draft cannot be opened: ${describeClose(connection.closedReason ?? '')}.`}</p>
           <p><a href={routeHref({ page: 'list' })}>Back to the drafts</a></p>
         </div>
       </div>
@@ -91,22 +147,51 @@ function SessionView({ session, identity, warnings, onDismissWarnings, onRename 
         <p className="ph-status-message" data-testid="draft-loading">Loading the draft… ({phase === 'offline' ? 'offline' : 'connecting'})</p>
       </div>
     );
-  } else if (identity) {
-    body = <DraftEditor session={session} identity={identity} head={head} readOnly={phase === 'closed'} />;
   } else {
-    body = <div className="ph-page"><p className="ph-status-message">Enter your name to start editing.</p></div>;
+    body = (
+      <DraftEditor
+        key={session.doc.clientID} session={session} actor={actor} head={head} readOnly={readOnly}
+        negotiationBar={(
+          <DraftSponsors doc={session.doc} actor={actor} phase={negotiation.phase} tabledAt={negotiation.tabledAt}
+            sponsors={sponsors} disabled={closed} />
+        )}
+        margin={(editor, sheet) => (
+          <ParagraphMargin editor={editor} sheet={sheet} doc={session.doc} state={negotiation} actor={actor} disabled={closed} />
+        )}
+      />
+    );
   }
 
   return (
     <>
       <TopBar>
-        <PresenceList people={people} onRename={onRename} />
+        {actor && <span className="ph-whoami" data-testid="whoami" data-role={actor.role}>You are: {describeActor(actor)}</span>}
+        <PhaseControl phase={negotiation.phase} actor={actor} doc={session.doc} disabled={closed} />
+        {canManageInvitations(actor) && (
+          <button type="button" className="ph-button ph-topbar-button" data-testid="open-invitations" aria-expanded={panel}
+            onClick={() => setPanel(!panel)}>
+            Invitations
+          </button>
+        )}
+        <PresenceList people={people} />
         <ConnectionBadge state={connection} />
       </TopBar>
-      {phase === 'closed' && connection.everSynced && (
+      {ended && (
+        <p role="alert" className="ph-error ph-banner" data-testid={ended.kind === 'revoked' ? 'revoked-message' : 'ended-banner'}>
+          {ENDED_WORDS[ended.kind]}{connection.everSynced ? ' Your copy is read-only.' : ''}
+        </p>
+      )}
+      {!ended && closed && connection.everSynced && (
         <p role="alert" className="ph-error ph-banner" data-testid="closed-banner">
           The connection was closed: {describeClose(connection.closedReason ?? '')}. Your copy is read-only.
         </p>
+      )}
+      {notice && (
+        <div role="alert" className="ph-notice ph-banner" data-testid="refusal-notice">
+          <span>{notice}</span>{' '}
+          <span className="ph-muted">The draft was reloaded from the server.</span>{' '}
+          <button type="button" className="ph-link-button" onClick={onDismissNotice}>Dismiss</button>
+        </div>
       )}
       {warnings.length > 0 && (
         <div className="ph-warnings" role="status" data-testid="import-warnings">
@@ -115,6 +200,7 @@ function SessionView({ session, identity, warnings, onDismissWarnings, onRename 
           <button type="button" className="ph-button" onClick={onDismissWarnings}>Dismiss</button>
         </div>
       )}
+      {panel && actor && <InvitationsPanel draftId={session.draftId} actor={actor} onClose={() => setPanel(false)} />}
       {body}
     </>
   );
@@ -122,13 +208,19 @@ function SessionView({ session, identity, warnings, onDismissWarnings, onRename 
 
 interface DraftEditorProps {
   session: CollabSession;
-  identity: Identity;
-  head: ResolutionHead;
+  actor: Actor | null;
+  head: ReturnType<CollabSession['head']['getSnapshot']>;
   readOnly: boolean;
+  negotiationBar: ReactNode;
+  margin: (editor: ReturnType<typeof useResolutionEditor>, sheet: RefObject<HTMLElement | null>) => ReactNode;
 }
 
-function DraftEditor({ session, identity, head, readOnly }: DraftEditorProps) {
+function DraftEditor({ session, actor, head, readOnly, negotiationBar, margin }: DraftEditorProps) {
   const [dialog, setDialog] = useState<FootnoteDialogState | null>(null);
+  const [side, setSide] = useState<Side>('none');
+  const sheet = useRef<HTMLElement>(null);
+  const sponsors = useStore(session.sponsors);
+  const identity = useMemo(() => (actor ? identityFromActor(actor) : null), [actor]);
   const editor = useResolutionEditor({
     session,
     identity,
@@ -156,7 +248,21 @@ function DraftEditor({ session, identity, head, readOnly }: DraftEditorProps) {
   });
   useEffect(() => {
     document.title = `${head.symbol || title || 'Untitled draft'} — Penholder`;
-  }, [head.symbol, title]);
+    // The draft list names drafts this browser holds tokens for from this.
+    const label = [head.symbol, title].filter(Boolean).join(' — ');
+    if (label) updateTokenRecord(browserStorage(), session.draftId, { title: label });
+  }, [head.symbol, title, session.draftId]);
+
+  // The paragraph with the cursor: the amendments panel preselects it when proposing.
+  const currentParagraphId = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const { $head } = e.state.selection;
+      const id = $head.depth >= 1 ? $head.node(1).attrs.id : null;
+      return typeof id === 'string' ? id : undefined;
+    },
+  });
+  const toggle = (which: Side) => setSide(side === which ? 'none' : which);
 
   const closeDialog = () => {
     setDialog(null);
@@ -173,17 +279,44 @@ function DraftEditor({ session, identity, head, readOnly }: DraftEditorProps) {
     setDialog(null);
   };
 
-  const rootProps = useMemo(() => ({ 'data-testid': 'editor', 'data-draft-id': session.draftId }), [session.draftId]);
+  const rootProps = useMemo(() => ({
+    'data-testid': 'editor', 'data-draft-id': session.draftId, 'data-readonly': readOnly ? 'true' : 'false',
+  }), [session.draftId, readOnly]);
 
   return (
     <>
       <Toolbar editor={editor} readOnly={readOnly} onFootnote={() => setDialog({ mode: 'insert' })} />
-      <div className="ph-desk">
-        <article className="ph-page" aria-label="Draft resolution">
-          <Masthead head={head} />
+      <div className="ph-sponsor-bar">
+        {negotiationBar}
+        <span className="ph-spacer" />
+        <button type="button" className="ph-button ph-small" data-testid="toggle-amendments" aria-pressed={side === 'amendments'}
+          onClick={() => toggle('amendments')}>
+          Amendments
+        </button>
+        <button type="button" className="ph-button ph-small" data-testid="toggle-positions" aria-pressed={side === 'positions'}
+          onClick={() => toggle('positions')}>
+          Positions
+        </button>
+      </div>
+      <div className={side === 'none' ? 'ph-desk' : 'ph-desk ph-with-side'}>
+        <article className="ph-page" aria-label="Draft resolution" ref={sheet}>
+          <Masthead head={head} sponsors={sponsors} />
           <EditorContent editor={editor} className="ph-editor" {...rootProps} />
           <FootnoteList editor={editor} readOnly={readOnly} onEdit={(f) => setDialog({ mode: 'edit', id: f.id, number: f.number, text: f.text })} />
+          {margin(editor, sheet)}
         </article>
+        {side !== 'none' && (
+          <aside className="ph-side" aria-label={side === 'amendments' ? 'Amendments' : 'Positions'} data-testid="side-drawer" data-side={side}>
+            <div className="ph-side-close">
+              <button type="button" className="ph-button ph-small" data-testid="close-side" onClick={() => setSide('none')}>Close</button>
+            </div>
+            {/* client/negotiation (README there): the panel and the overlay share the page-wide view store. */}
+            {side === 'amendments' && (actor ? (
+              <AmendmentsPanel doc={session.doc} actor={actor} currentParagraphId={currentParagraphId} />
+            ) : <p className="ph-muted">Loading who you are…</p>)}
+            {side === 'positions' && <PositionsMatrix doc={session.doc} />}
+          </aside>
+        )}
       </div>
       {dialog && (
         <FootnoteDialog

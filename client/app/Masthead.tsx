@@ -1,9 +1,18 @@
 /**
  * The L-document masthead, sponsor line included, drawn from the `meta` and `sponsors` maps.
- * Read-only here; the secretariat's editing of these fields comes later.
+ * Additional sponsors (joined after tabling) are listed apart, under the line. Read-only here.
  */
 import type { ResolutionHead } from '../../shared/resolution/blocks.ts';
-import { formatSponsorLine } from '../../shared/sponsorship/sponsor-line.ts';
+import { formatSponsorLine, joinNames } from '../../shared/sponsorship/sponsor-line.ts';
+import type { SponsorEntry } from '../../shared/resolution/ydoc.ts';
+
+/** Sponsors for the line (main and co, in order) and additional sponsors, printed apart. */
+export function splitSponsors(rows: readonly { name: string; entry: SponsorEntry }[]): { line: string[]; additional: string[] } {
+  return {
+    line: rows.filter((r) => r.entry.kind !== 'additional').map((r) => r.name),
+    additional: rows.filter((r) => r.entry.kind === 'additional').map((r) => r.name),
+  };
+}
 
 function Line({ text, className, testId }: { text: string; className?: string; testId?: string }) {
   if (!text.trim()) return null;
@@ -17,8 +26,9 @@ export function agendaItemLine(item: string): string {
   return /^agenda item/i.test(t) ? t : `Agenda item ${t}`;
 }
 
-export function Masthead({ head }: { head: ResolutionHead }) {
-  const sponsorLine = formatSponsorLine(head.sponsors, head.kind);
+export function Masthead({ head, sponsors }: { head: ResolutionHead; sponsors?: readonly { name: string; entry: SponsorEntry }[] }) {
+  const split = sponsors ? splitSponsors(sponsors) : { line: head.sponsors, additional: [] };
+  const sponsorLine = formatSponsorLine(split.line, head.kind);
   return (
     <header className="ph-masthead" data-testid="masthead" aria-label="Document masthead">
       <div className="ph-mh-top">
@@ -43,6 +53,9 @@ export function Masthead({ head }: { head: ResolutionHead }) {
       </div>
       <Line text={head.adoptionNote} className="ph-mh-adoption" />
       {sponsorLine && <p className="ph-sponsor-line" data-testid="sponsor-line">{sponsorLine}</p>}
+      {split.additional.length > 0 && (
+        <p className="ph-additional-sponsors" data-testid="additional-sponsors">Additional sponsors: {joinNames(split.additional)}</p>
+      )}
     </header>
   );
 }

@@ -9,22 +9,22 @@ function initials(name: string): string {
   return letters.toUpperCase();
 }
 
-export function PresenceList({ people, onRename }: { people: readonly PresenceEntry[]; onRename?: () => void }) {
+/** "Brazil · penholder": the participant and the role the server stamped. */
+export function presenceLabel(p: PresenceEntry): string {
+  return p.role ? `${p.name} · ${p.role}` : p.name;
+}
+
+export function PresenceList({ people }: { people: readonly PresenceEntry[] }) {
   return (
     <ul className="ph-presence" aria-label={`${people.length} ${people.length === 1 ? 'person' : 'people'} in this draft`} data-testid="presence-list">
       {people.map((p) => (
         <li
           key={p.clientId} className="ph-presence-entry" data-testid="presence-entry"
-          data-name={p.name} data-self={p.self ? 'true' : 'false'} title={p.self ? `${p.name} (you)` : p.name}
+          data-name={p.name} data-role={p.role ?? ''} data-self={p.self ? 'true' : 'false'}
+          title={p.self ? `${presenceLabel(p)} (you)` : presenceLabel(p)}
         >
           <span className="ph-avatar" style={{ backgroundColor: p.color }} aria-hidden="true">{initials(p.name)}</span>
-          {p.self && onRename ? (
-            <button type="button" className="ph-presence-name ph-presence-self" onClick={onRename} aria-label={`You are ${p.name}. Change your name`}>
-              {p.name} (you)
-            </button>
-          ) : (
-            <span className="ph-presence-name">{p.name}{p.self ? ' (you)' : ''}</span>
-          )}
+          <span className="ph-presence-name">{presenceLabel(p)}{p.self ? ' (you)' : ''}</span>
         </li>
       ))}
     </ul>

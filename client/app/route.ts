@@ -23,7 +23,10 @@ function fromPath(path: string): Route | null {
 
 /** The route for a location (pathname and hash). The hash wins when it carries a route. */
 export function parseRoute(loc: { pathname: string; hash: string }): Route {
-  const hash = loc.hash.replace(/^#/, '');
+  // A query in the hash (`#/d/<id>?token=...`) belongs to the invitation, not the route.
+  const raw = loc.hash.replace(/^#/, '');
+  const q = raw.indexOf('?');
+  const hash = q < 0 ? raw : raw.slice(0, q);
   if (hash.startsWith('/')) return fromPath(hash) ?? { page: 'not-found', path: hash };
   return fromPath(loc.pathname) ?? { page: 'not-found', path: loc.pathname };
 }

@@ -112,7 +112,9 @@ export function describeClose(reason: string): string {
   switch (reason) {
     case 'draft-not-found': return 'this draft does not exist';
     case 'draft-deleted': return 'this draft was deleted';
-    case 'unauthorized': return 'you are not allowed to open this draft';
+    case 'unauthorized': return 'your invitation link is not valid';
+    case 'token-revoked': return 'your access to this draft was revoked';
+    case 'forbidden': return 'your invitation is for another draft';
     case 'update-rejected': return 'the server refused an edit';
     case 'frame-too-large': return 'an edit was too large for the server';
     case 'malformed-frame': return 'the server could not read a message';

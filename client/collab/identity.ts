@@ -1,13 +1,29 @@
 /**
- * Who this browser is, until identities come from the server: a display name typed once and
- * kept in localStorage, and a caret colour derived from it (stable across reloads and tabs).
+ * Who this browser is in a draft. With access tokens the identity comes from the server (`GET /me`:
+ * participant, role, delegation) and the server stamps it into awareness; the caret colour is derived
+ * from the name (stable across reloads and tabs). The typed name (localStorage `penholder.name`) is the
+ * fallback for a session without a token identity.
  */
+import type { Actor, Role } from '../../shared/negotiation/layout.ts';
 
 /** The awareness `user` field, also given to CollaborationCaret. */
 export interface Identity {
   name: string;
   /** #rrggbb (CollaborationCaret ignores anything else). */
   color: string;
+  /** From the token; absent for a typed name. */
+  role?: Role;
+  delegation?: string | null;
+}
+
+/** The awareness identity of a server-known actor. */
+export function identityFromActor(actor: Actor): Identity {
+  return { name: actor.participant, color: colorForName(actor.participant), role: actor.role, delegation: actor.delegation };
+}
+
+/** Role words for the app bar and presence ("penholder", "delegation", ...). */
+export function describeActor(actor: Actor): string {
+  return `${actor.participant} (${actor.role})`;
 }
 
 /** Minimal Storage surface, so tests can pass a Map-backed fake. */

@@ -63,6 +63,15 @@ describe('presence', () => {
     expect(list[1].color).toBe('#6b7280');
   });
 
+  it('carries the role the server stamped into awareness', () => {
+    const states = new Map<number, Record<string, unknown>>([
+      [1, { user: { name: 'Brazil', role: 'penholder', delegation: 'Brazil', color: '#123456' } }],
+      [2, { user: { name: 'Chair', role: 7 } }],
+    ]);
+    const list = presenceFromStates(states, 1);
+    expect(list.map((p) => [p.name, p.role])).toEqual([['Brazil', 'penholder'], ['Chair', null]]);
+  });
+
   it('follows awareness changes of the local and remote clients', () => {
     const docA = new Y.Doc();
     const docB = new Y.Doc();
@@ -72,7 +81,7 @@ describe('presence', () => {
     let calls = 0;
     store.subscribe(() => calls++);
     a.setLocalStateField('user', { name: 'Ann', color: '#1f77b4' });
-    expect(store.getSnapshot()).toEqual([{ clientId: docA.clientID, name: 'Ann', color: '#1f77b4', self: true }]);
+    expect(store.getSnapshot()).toEqual([{ clientId: docA.clientID, name: 'Ann', color: '#1f77b4', self: true, role: null }]);
     b.setLocalStateField('user', { name: 'Bob', color: '#d62728' });
     // carry B's state to A as the websocket provider would
     applyAwarenessUpdate(a, encodeAwarenessUpdate(b, [docB.clientID]), 'remote');

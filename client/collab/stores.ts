@@ -75,6 +75,8 @@ export interface PresenceEntry {
   color: string;
   /** This browser tab. */
   self: boolean;
+  /** The role the server stamped ("penholder", "chair"...), or null when none was given. */
+  role: string | null;
 }
 
 const FALLBACK_COLOR = '#6b7280';
@@ -90,7 +92,8 @@ export function presenceFromStates(states: ReadonlyMap<number, Record<string, un
     const u = typeof user === 'object' && user !== null ? (user as Record<string, unknown>) : {};
     const name = typeof u.name === 'string' && u.name.trim() ? u.name.trim() : 'Anonymous';
     const color = typeof u.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(u.color) ? u.color : FALLBACK_COLOR;
-    list.push({ clientId, name, color, self: clientId === selfId });
+    const role = typeof u.role === 'string' && u.role.trim() ? u.role.trim() : null;
+    list.push({ clientId, name, color, self: clientId === selfId, role });
   }
   list.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
   return list;
@@ -100,7 +103,7 @@ export function presenceFromStates(states: ReadonlyMap<number, Record<string, un
 export function samePresence(a: readonly PresenceEntry[], b: readonly PresenceEntry[]): boolean {
   return a.length === b.length && a.every((x, i) => {
     const y = b[i];
-    return x.clientId === y.clientId && x.name === y.name && x.color === y.color && x.self === y.self;
+    return x.clientId === y.clientId && x.name === y.name && x.color === y.color && x.self === y.self && x.role === y.role;
   });
 }
 

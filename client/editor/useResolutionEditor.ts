@@ -1,7 +1,9 @@
 /**
  * THE place where the tiptap editor is created: the resolution schema, ids, decorations and
  * commands from shared/resolution, Yjs collaboration on the `body` fragment with its own undo,
- * collaboration carets, and the client's chrome decorations. Components never call useEditor.
+ * collaboration carets, the client's chrome decorations, the paragraph-status lock and the
+ * inline tracked changes of proposed amendments.
+ * Components never call useEditor.
  */
 import { useEffect, useRef } from 'react';
 import { useEditor, type Editor } from '@tiptap/react';
@@ -15,6 +17,8 @@ import { ROOT } from '../../shared/resolution/ydoc.ts';
 import type { CollabSession } from '../collab/session.ts';
 import type { Identity } from '../collab/identity.ts';
 import { EditorChrome } from './chrome.ts';
+import { ParagraphState } from './paragraph-state.ts';
+import { TrackedChanges } from '../negotiation/tracked-changes.ts';
 
 /**
  * A remote caret. The name is drawn by CSS from `data-name` rather than a text node, so a
@@ -38,7 +42,8 @@ export function renderCaret(user: Record<string, unknown>): HTMLElement {
 
 export interface ResolutionEditorOptions {
   session: CollabSession;
-  identity: Identity;
+  /** Null until the server said who this is (the server stamps awareness anyway). */
+  identity: Identity | null;
   /** Mod-Alt-F (and the toolbar) ask the page to prompt for a footnote's text. */
   onRequestFootnote: () => void;
   /** A footnote marker in the body was clicked. */
@@ -66,10 +71,13 @@ export function useResolutionEditor(options: ResolutionEditorOptions): Editor {
       Collaboration.configure({ document: session.doc, field: ROOT.body }),
       CollaborationCaret.configure({
         provider: session.provider,
-        user: { name: identity.name, color: identity.color },
+        user: identity ? { name: identity.name, color: identity.color } : { name: 'Anonymous', color: '#6b7280' },
         render: renderCaret,
       }),
       EditorChrome,
+      ParagraphState.configure({ store: session.negotiation }),
+      // Proposed amendments drawn inline (decorations only; client/negotiation).
+      TrackedChanges.configure({ getDoc: () => session.doc }),
     ],
     editorProps: {
       attributes: {

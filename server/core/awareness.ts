@@ -8,13 +8,19 @@
  *   old clock after its state was removed is accepted by everyone else.
  */
 import type { AwarenessEntry } from './protocol.ts';
+import type { Session } from './session.ts';
 
-/** Seam for stamping server-known identity into presence (permissions issue). Default: unchanged. */
+type State = Record<string, unknown>;
+
+/** Seam for stamping server-known identity into presence states a session sends. Default: unchanged. */
 export interface AwarenessStamp {
-  stamp(sessionId: string, clientID: number, state: Record<string, unknown>): Record<string, unknown>;
+  stamp(session: Session, clientID: number, state: State): State;
 }
 
 export const passThroughStamp: AwarenessStamp = { stamp: (_s, _c, state) => state };
+
+/** What the table calls for each accepted state: the room resolves the session id to its Session. */
+export type StampById = (sessionId: string, clientID: number, state: State) => State;
 
 interface Record_ {
   owner: string | null;
@@ -27,7 +33,7 @@ export class PresenceTable {
   private readonly records = new Map<number, Record_>();
   private readonly greeted = new Set<string>();
 
-  constructor(private readonly stamp: AwarenessStamp = passThroughStamp) {}
+  constructor(private readonly stamp: StampById = (_s, _c, state) => state) {}
 
   /** Applies entries sent by `sessionId`; returns the entries to forward to the other sessions. */
   apply(sessionId: string, entries: readonly AwarenessEntry[]): AwarenessEntry[] {
@@ -46,7 +52,7 @@ export class PresenceTable {
         continue;
       }
       if (e.state === null && (!rec || rec.state === null)) continue;
-      const state = e.state === null ? null : this.stamp.stamp(sessionId, e.clientID, e.state);
+      const state = e.state === null ? null : this.stamp(sessionId, e.clientID, e.state);
       const next: Record_ = {
         owner: state === null ? null : sessionId,
         clientClock: e.clock,

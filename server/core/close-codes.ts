@@ -6,11 +6,15 @@
 export const CLOSE = {
   /** The frame could not be decoded, or carried an undecodable Yjs update / awareness payload. */
   malformedFrame: { code: 4400, reason: 'malformed-frame' },
-  /** Reserved for the permissions issue: no or bad token. */
+  /** No token, or a token nobody issued. Sent before any data. */
   unauthorized: { code: 4401, reason: 'unauthorized' },
+  /** The token was revoked (at connect time, or while the session was open). */
+  tokenRevoked: { code: 4401, reason: 'token-revoked' },
+  /** A valid token for another draft. Sent before any data. */
+  forbidden: { code: 4403, reason: 'forbidden' },
   /** The draft id in the URL does not exist. Sent before any data. */
   draftNotFound: { code: 4404, reason: 'draft-not-found' },
-  /** An update was refused by the UpdateGate (e.g. missing permission). */
+  /** An update was refused by the UpdateGate (a 'refused' message with the reason precedes it). */
   updateRejected: { code: 4409, reason: 'update-rejected' },
   /** The draft was deleted while the session was open. */
   draftDeleted: { code: 4410, reason: 'draft-deleted' },

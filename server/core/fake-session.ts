@@ -1,12 +1,12 @@
 /** Test double for a connection: records what the room sends and how it closed the session. */
 import * as Y from 'yjs';
 import { decodeMessage, encodeSyncUpdate, type ClientMessage } from './protocol.ts';
-import type { Session } from './session.ts';
+import type { Session, SessionIdentity } from './session.ts';
 
 export class FakeSession implements Session {
   readonly sent: Uint8Array[] = [];
   closedWith: { code: number; reason: string } | null = null;
-  constructor(readonly id: string) {}
+  constructor(readonly id: string, readonly identity?: SessionIdentity) {}
 
   send(bytes: Uint8Array): void {
     if (!this.closedWith) this.sent.push(bytes.slice());

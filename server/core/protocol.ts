@@ -8,11 +8,12 @@
  *   1 awareness: varUint8Array awarenessUpdate
  *   2 auth:      varUint authType (0 permission denied), varString reason
  *   3 queryAwareness: nothing
+ *   10 refused (server → client only): varString JSON {reason, detail}, sent before a refusal close
  */
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 
-export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
+export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3, refused: 10 } as const;
 export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
 
 /** One client's entry in an awareness update. `state === null` means the client left. */
@@ -172,3 +173,27 @@ export const encodeAuthDenied = (reason: string): Uint8Array =>
  * awareness back, unlike the stock server).
  */
 export const KEEPALIVE = frame((e) => { encoding.writeVarUint(e, MESSAGE.awareness); encoding.writeVarUint8Array(e, new Uint8Array([0])); });
+
+/** Why the server refused something the client sent. `detail` is human-readable. */
+export interface Refusal {
+  reason: string;
+  detail: string;
+}
+
+/** Penholder's own message (type 10): tells a client why its update was refused, before the close. */
+export const encodeRefused = (refusal: Refusal): Uint8Array =>
+  frame((e) => { encoding.writeVarUint(e, MESSAGE.refused); encoding.writeVarString(e, JSON.stringify(refusal)); });
+
+/** Reads a type-10 frame; null for any other frame or a malformed one. */
+export function decodeRefused(bytes: Uint8Array): Refusal | null {
+  try {
+    const d = decoding.createDecoder(bytes);
+    if (readUint(d) !== MESSAGE.refused) return null;
+    const parsed: unknown = JSON.parse(readString(d));
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { reason, detail } = parsed as Record<string, unknown>;
+    return typeof reason === 'string' ? { reason, detail: typeof detail === 'string' ? detail : '' } : null;
+  } catch {
+    return null;
+  }
+}

@@ -3,15 +3,18 @@
  * bytes through `handleFrame`, go out through `Session.send`.
  *
  * Update pipeline (order matters): size check → decode → vet on a scratch doc → UpdateGate →
- * durable append → apply to the live doc → fan out to the other sessions. A bad frame closes only
- * its session, with a named code, and never reaches the store or the document.
+ * durable append → apply to the live doc (recording history rows) → fan out to the other sessions.
+ * A bad frame closes only its session, with a named code (after a 'refused' message saying why),
+ * and never reaches the store or the document.
  */
 import * as Y from 'yjs';
 import { CLOSE, type CloseSpec } from './close-codes.ts';
 import {
-  KEEPALIVE, decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry,
+  KEEPALIVE, decodeMessage, encodeAwareness, encodeRefused, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry,
 } from './protocol.ts';
 import { PresenceTable, type AwarenessStamp } from './awareness.ts';
+import { applyRecording } from '../auth/history.ts';
+import type { HistoryEvent } from '../auth/store.ts';
 import { checkUpdate } from './update-check.ts';
 import type { DocStore } from './storage.ts';
 import type { Fanout } from './fanout.ts';
@@ -19,9 +22,15 @@ import type { Session } from './session.ts';
 
 export type { Session } from './session.ts';
 
-export type GateResult = { ok: true } | { ok: false; reason: string };
+/**
+ * `reason: 'missing-dependencies'` is special: the update builds on something the room does not
+ * have yet. It is dropped without closing and the sender gets a sync step 1 so it re-sends.
+ */
+export type GateResult = { ok: true } | { ok: false; reason: string; detail?: string };
 
-/** Decides whether a session may apply an update. The permissions issue plugs in here. */
+export const MISSING_DEPENDENCIES = 'missing-dependencies';
+
+/** Decides whether a session may apply an update (server/auth/enforce.ts plugs permissions in). */
 export interface UpdateGate {
   check(session: Session, update: Uint8Array, doc: Y.Doc): GateResult;
 }
@@ -50,6 +59,8 @@ export interface RoomOptions {
   onEmpty?: (room: Room) => void;
   /** Called after each applied update (the registry debounces list-metadata refreshes on it). */
   onUpdate?: (room: Room) => void;
+  /** Receives the history rows of each applied update (positions, statuses, sponsorship...). */
+  history?: (events: HistoryEvent[]) => Promise<void>;
   log?: (message: string) => void;
 }
 
@@ -77,6 +88,10 @@ export class Room {
   private compaction: Promise<void> | null = null;
   private closed = false;
   private closing = false;
+  /** Accepted updates, in append order, not yet applied to `doc` (they wait for the store). */
+  private readonly pending: Uint8Array[] = [];
+  /** `doc` + `pending`, for judging updates that build on pending ones; null when not needed. */
+  private head: Y.Doc | null = null;
 
   constructor(opts: RoomOptions) {
     this.opts = opts;
@@ -87,7 +102,11 @@ export class Room {
     this.gate = opts.gate ?? allowAllGate;
     this.maxFrameBytes = opts.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
     this.compactAfter = opts.compactAfter ?? DEFAULT_COMPACT_AFTER;
-    this.presence = new PresenceTable(opts.awarenessStamp);
+    const stamp = opts.awarenessStamp;
+    this.presence = new PresenceTable((sessionId, clientID, state) => {
+      const member = this.members.get(sessionId);
+      return stamp && member ? stamp.stamp(member.session, clientID, state) : state;
+    });
     this.lastSeq = opts.lastSeq;
     this.logSize = opts.logSize;
     this.unsubscribe = this.fanout.subscribe(this.draftId, (frame, origin, node) => this.deliver(frame, origin, node));
@@ -131,6 +150,19 @@ export class Room {
     session.close(spec.code, spec.reason);
   }
 
+  /** Tells the session why (a type-10 'refused' message), then closes it. */
+  refuse(session: Session, spec: CloseSpec, reason: string, detail: string): void {
+    this.sendTo(session.id, encodeRefused({ reason, detail }));
+    this.closeSession(session, spec, `${reason}: ${detail}`);
+  }
+
+  /** Closes the sessions matching `pick` (e.g. those of a revoked invitation); returns how many. */
+  closeWhere(pick: (session: Session) => boolean, spec: CloseSpec): number {
+    const hit = [...this.members.values()].filter((m) => pick(m.session));
+    for (const { session } of hit) this.closeSession(session, spec);
+    return hit.length;
+  }
+
   /** Closes every session, e.g. when the draft is deleted or the server stops. */
   closeAll(spec: CloseSpec): void {
     for (const { session } of [...this.members.values()]) this.closeSession(session, spec);
@@ -143,13 +175,13 @@ export class Room {
   handleFrame(session: Session, bytes: Uint8Array): Promise<void> {
     if (!this.members.has(session.id)) return Promise.resolve();
     if (bytes.byteLength > this.maxFrameBytes) {
-      this.closeSession(session, CLOSE.frameTooLarge, `${bytes.byteLength} bytes > ${this.maxFrameBytes}`);
+      this.refuse(session, CLOSE.frameTooLarge, 'frame-too-large', `${bytes.byteLength} bytes > ${this.maxFrameBytes}`);
       return Promise.resolve();
     }
     const msg = decodeMessage(bytes);
     switch (msg.kind) {
       case 'invalid':
-        this.closeSession(session, CLOSE.malformedFrame, msg.reason);
+        this.refuse(session, CLOSE.malformedFrame, 'malformed-frame', msg.reason);
         return Promise.resolve();
       case 'sync-step1': {
         let diff: Uint8Array;
@@ -180,49 +212,114 @@ export class Room {
   }
 
   private receiveUpdate(session: Session, update: Uint8Array): Promise<void> {
-    const verdict = checkUpdate(update, Y.decodeStateVector(Y.encodeStateVector(this.doc)));
+    const verdict = checkUpdate(update, Y.decodeStateVector(Y.encodeStateVector(this.head ?? this.doc)));
     if (!verdict.ok) {
-      this.closeSession(session, CLOSE.malformedFrame, verdict.reason);
+      this.refuse(session, CLOSE.malformedFrame, 'malformed-update', verdict.reason);
       return Promise.resolve();
     }
     if (verdict.redundant) return Promise.resolve();
-    let gate: GateResult;
-    try {
-      gate = this.gate.check(session, update, this.doc);
-    } catch (e) {
-      this.closeSession(session, CLOSE.internalError, `gate failed: ${e instanceof Error ? e.message : String(e)}`);
+    let gate = this.runGate(session, update, this.head ?? this.doc);
+    // The next keystroke usually builds on one still being stored: judge it against the head.
+    if (gate === 'missing' && !this.head && this.pending.length > 0) gate = this.runGate(session, update, this.headDoc());
+    if (gate === 'closed') return Promise.resolve();
+    if (gate === 'missing') {
+      this.sendTo(session.id, encodeSyncStep1(Y.encodeStateVector(this.head ?? this.doc)));
       return Promise.resolve();
     }
-    if (!gate.ok) {
-      this.closeSession(session, CLOSE.updateRejected, gate.reason);
-      return Promise.resolve();
+    if (this.head) {
+      try {
+        Y.applyUpdate(this.head, update);
+      } catch {
+        this.dropHead();
+      }
     }
     // Append now (appends of one tick share a commit), apply strictly in append order.
     const stored = this.store.appendUpdate(this.draftId, update);
-    stored.catch(() => {}); // handled on the tail below; avoids an unhandled rejection meanwhile
-    const done = this.tail.then(async () => {
-      let seq: number;
-      try {
-        seq = await stored;
-      } catch (e) {
-        this.closeSession(session, CLOSE.internalError, `store failed: ${e instanceof Error ? e.message : String(e)}`);
-        return;
-      }
-      if (this.closed) return;
-      try {
-        Y.applyUpdate(this.doc, update, session);
-      } catch (e) {
-        this.closeSession(session, CLOSE.internalError, `apply failed: ${e instanceof Error ? e.message : String(e)}`);
-        return;
-      }
-      this.lastSeq = Math.max(this.lastSeq, seq);
-      this.logSize += 1;
-      this.fanout.publish(this.draftId, encodeSyncUpdate(update), session.id);
-      this.opts.onUpdate?.(this);
-      if (this.logSize > this.compactAfter) this.scheduleCompaction();
-    });
+    stored.catch(() => {}); // handled in applyWhenStored; avoids an unhandled rejection meanwhile
+    this.pending.push(update);
+    const done = this.tail.then(() => this.applyWhenStored(session, update, stored));
     this.tail = done;
     return done;
+  }
+
+  /** Runs the gate on `doc`; closes the session on refusal. 'missing' = update lacks dependencies. */
+  private runGate(session: Session, update: Uint8Array, doc: Y.Doc): 'ok' | 'missing' | 'closed' {
+    let gate: GateResult;
+    try {
+      gate = this.gate.check(session, update, doc);
+    } catch (e) {
+      this.closeSession(session, CLOSE.internalError, `gate failed: ${e instanceof Error ? e.message : String(e)}`);
+      return 'closed';
+    }
+    if (gate.ok) return 'ok';
+    if (gate.reason === MISSING_DEPENDENCIES) return 'missing';
+    this.refuse(session, CLOSE.updateRejected, gate.reason, gate.detail ?? '');
+    return 'closed';
+  }
+
+  /**
+   * The live doc plus every accepted update not yet stored and applied. Built on demand (only
+   * while updates are in flight) and dropped once the live doc has caught up, so the room keeps
+   * one document most of the time.
+   */
+  private headDoc(): Y.Doc {
+    if (!this.head) {
+      const head = new Y.Doc({ gc: false });
+      Y.applyUpdate(head, Y.encodeStateAsUpdate(this.doc));
+      for (const u of this.pending) {
+        try {
+          Y.applyUpdate(head, u);
+        } catch {
+          // Vetted before it was accepted; a failure here only makes later checks stricter.
+        }
+      }
+      this.head = head;
+    }
+    return this.head;
+  }
+
+  private dropHead(): void {
+    this.head?.destroy();
+    this.head = null;
+  }
+
+  private async applyWhenStored(session: Session, update: Uint8Array, stored: Promise<number>): Promise<void> {
+    let seq: number;
+    try {
+      seq = await stored;
+    } catch (e) {
+      this.settle(update);
+      // The head holds an update that will never be stored: rebuild it from what is.
+      this.dropHead();
+      this.closeSession(session, CLOSE.internalError, `store failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    this.settle(update);
+    if (this.closed) return;
+    let events: HistoryEvent[];
+    try {
+      events = applyRecording(this.doc, update, session, session.identity?.actor ?? null, this.draftId);
+    } catch (e) {
+      this.closeSession(session, CLOSE.internalError, `apply failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.logSize += 1;
+    this.fanout.publish(this.draftId, encodeSyncUpdate(update), session.id);
+    this.opts.onUpdate?.(this);
+    if (events.length > 0 && this.opts.history) {
+      await this.opts.history(events).catch((e: unknown) => {
+        this.opts.log?.(`draft ${this.draftId}: history append failed: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    }
+    if (this.logSize > this.compactAfter) this.scheduleCompaction();
+  }
+
+  /** Takes a stored (or failed) update off the pending list; drops the head once nothing is pending. */
+  private settle(update: Uint8Array): void {
+    const i = this.pending.indexOf(update);
+    if (i >= 0) this.pending.splice(i, 1);
+    if (this.pending.length === 0) this.dropHead();
   }
 
   private receiveAwareness(session: Session, entries: AwarenessEntry[]): void {
@@ -299,6 +396,7 @@ export class Room {
     await this.flush();
     if (options.compact) await this.compactNow();
     this.closed = true;
+    this.dropHead();
     this.unsubscribe();
     this.doc.destroy();
   }

@@ -9,12 +9,16 @@ import { LocalFanout, type Fanout } from './fanout.ts';
 import { Room, type UpdateGate } from './room.ts';
 import type { AwarenessStamp } from './awareness.ts';
 import type { CloseSpec } from './close-codes.ts';
+import type { HistoryEvent } from '../auth/store.ts';
+import type { Session } from './session.ts';
 
 export interface RoomRegistryOptions {
   store: DocStore;
   fanout?: Fanout;
   gate?: UpdateGate;
   awarenessStamp?: AwarenessStamp;
+  /** Where history rows of applied updates go (the access store's events table). */
+  history?: (events: HistoryEvent[]) => Promise<void>;
   maxFrameBytes?: number;
   compactAfter?: number;
   /** How long an empty room stays loaded. Default 10 s. */
@@ -120,7 +124,7 @@ export class RoomRegistry {
     const { doc, lastSeq, rows } = await loadDoc(this.store, draftId, this.opts.log);
     const room = new Room({
       draftId, doc, lastSeq, logSize: rows,
-      store: this.store, fanout: this.fanout, gate: this.opts.gate, awarenessStamp: this.opts.awarenessStamp,
+      store: this.store, fanout: this.fanout, gate: this.opts.gate, awarenessStamp: this.opts.awarenessStamp, history: this.opts.history,
       maxFrameBytes: this.opts.maxFrameBytes, compactAfter: this.opts.compactAfter, log: this.opts.log,
       onEmpty: (r) => this.armUnload(r),
       onUpdate: (r) => this.scheduleMeta(r),
@@ -175,6 +179,11 @@ export class RoomRegistry {
     })().finally(() => this.unloading.delete(room.draftId));
     this.unloading.set(room.draftId, p);
     return p;
+  }
+
+  /** Closes the open sessions of a draft that `pick` selects (e.g. a revoked invitation's). */
+  closeSessions(draftId: string, pick: (s: Session) => boolean, spec: CloseSpec): number {
+    return this.rooms.get(draftId)?.closeWhere(pick, spec) ?? 0;
   }
 
   /** Closes every session of a draft with `spec` and unloads it without compacting (e.g. deletion). */

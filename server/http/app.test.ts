@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { RoomRegistry } from '../core/rooms.ts';
 import { MemoryStore } from '../storage/memory-store.ts';
 import { createApp } from './app.ts';
 
-const CORPUS = '/work/shared/corpus';
+const CORPUS = fileURLToPath(new URL('../../test/fixtures/corpus', import.meta.url));
 const corpus = (name: string): string => fs.readFileSync(path.join(CORPUS, name), 'utf8');
 
 const tmpDirs: string[] = [];
@@ -19,11 +20,12 @@ function setup(options: { maxBodyBytes?: number; clientDir?: string } = {}) {
   const store = new MemoryStore();
   const rooms = new RoomRegistry({ store, metaDebounceMs: 10, unloadGraceMs: 60_000 });
   const logs: string[] = [];
-  const app = createApp({ store, rooms, log: (m) => logs.push(m), clientDir: options.clientDir ?? '/nonexistent/penholder-client', ...options });
+  const app = createApp({ store, rooms, access: store.access, log: (m) => logs.push(m), clientDir: options.clientDir ?? '/nonexistent/penholder-client', ...options });
   return { store, rooms, app, logs };
 }
 
 type Json = Record<string, unknown>;
+const auth = (token: unknown): RequestInit => ({ headers: { authorization: `Bearer ${String(token)}` } });
 const json = async (res: Response): Promise<Json> => (await res.json()) as Json;
 
 async function expectError(res: Response, status: number, code: string): Promise<void> {
@@ -59,7 +61,7 @@ describe('POST /api/drafts', () => {
     expect(created.kind).toBe('resolution');
     const asJson = await app.request('/api/drafts', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
     expect(asJson.status).toBe(201);
-    const read = await json(await app.request(`/api/drafts/${created.id as string}`));
+    const read = await json(await app.request(`/api/drafts/${created.id as string}`, auth(created.token)));
     expect(read.id).toBe(created.id);
     expect(read.symbol).toBe('A/RES/78/16');
     expect((read.operative as unknown[]).length).toBeGreaterThan(0);
@@ -100,14 +102,14 @@ describe('GET/DELETE /api/drafts', () => {
 
   it('reads the live room doc, and refreshes list metadata after edits', async () => {
     const { app, rooms } = setup();
-    const { id } = (await json(await app.request('/api/drafts', { method: 'POST' }))) as { id: string };
+    const { id, token } = (await json(await app.request('/api/drafts', { method: 'POST' }))) as { id: string; token: string };
     const room = (await rooms.acquire(id))!;
     const session = new FakeSession('s');
     room.join(session);
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(room.doc));
     await room.handleFrame(session, editFrame(client, (d) => d.getMap('meta').set('symbol', 'A/C.1/80/L.5')));
-    const read = await json(await app.request(`/api/drafts/${id}`));
+    const read = await json(await app.request(`/api/drafts/${id}`, auth(token)));
     expect(read).toMatchObject({ id, symbol: 'A/C.1/80/L.5' });
     const deadline = Date.now() + 5000;
     let listed: Json[] = [];
@@ -119,25 +121,27 @@ describe('GET/DELETE /api/drafts', () => {
     expect(listed[0]).toMatchObject({ id, symbol: 'A/C.1/80/L.5' });
   });
 
-  it('404 for unknown ids on GET and DELETE; unknown API routes are JSON 404s', async () => {
+  it('401 for unknown ids without a token (ids are not probed); unknown API routes are JSON 404s', async () => {
     const { app } = setup();
-    await expectError(await app.request('/api/drafts/nope'), 404, 'draft-not-found');
-    await expectError(await app.request('/api/drafts/nope', { method: 'DELETE' }), 404, 'draft-not-found');
+    await expectError(await app.request('/api/drafts/nope'), 401, 'unauthorized');
+    await expectError(await app.request('/api/drafts/nope', { method: 'DELETE' }), 401, 'unauthorized');
     await expectError(await app.request('/api/whatever'), 404, 'not-found');
   });
 
   it('DELETE removes the draft and closes open sessions with draft-deleted', async () => {
     const { app, rooms, store } = setup();
-    const { id } = (await json(await app.request('/api/drafts', { method: 'POST' }))) as { id: string };
+    const { id, token } = (await json(await app.request('/api/drafts', { method: 'POST' }))) as { id: string; token: string };
     const room = (await rooms.acquire(id))!;
     const session = new FakeSession('s');
     room.join(session);
-    const res = await app.request(`/api/drafts/${id}`, { method: 'DELETE' });
+    const res = await app.request(`/api/drafts/${id}`, { method: 'DELETE', ...auth(token) });
     expect(res.status).toBe(204);
     expect(session.closedWith).toEqual(CLOSE.draftDeleted);
     expect(await store.getDraftMeta(id)).toBeNull();
     expect(rooms.peek(id)).toBeUndefined();
-    await expectError(await app.request(`/api/drafts/${id}`), 404, 'draft-not-found');
+    // The draft's invitations went with it: the creator's token no longer opens anything.
+    await expectError(await app.request(`/api/drafts/${id}`, auth(token)), 401, 'unauthorized');
+    expect(await store.access.listInvitations(id)).toEqual([]);
     expect(await rooms.acquire(id)).toBeNull();
   });
 

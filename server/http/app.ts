@@ -7,6 +7,8 @@ import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import type { RoomRegistry } from '../core/rooms.ts';
 import type { DocStore } from '../core/storage.ts';
+import { accessRoutes } from '../auth/routes.ts';
+import type { AccessStore } from '../auth/store.ts';
 import { collabRoutes } from './collab-route.ts';
 import { draftRoutes } from './drafts.ts';
 import { ApiError, handleError } from './errors.ts';
@@ -15,6 +17,12 @@ import { staticRoutes } from './static.ts';
 export interface AppDeps {
   store: DocStore;
   rooms: RoomRegistry;
+  /** Invitations and history (the store's `access`). */
+  access: AccessStore;
+  /** When set, creating and listing drafts need `Authorization: Bearer <createKey>`. */
+  createKey?: string;
+  /** Public origin used in invitation links; default: each request's origin. */
+  publicUrl?: string;
   /** From @hono/node-ws; without it /collab is not mounted (e.g. `app.request()` tests). */
   upgradeWebSocket?: UpgradeWebSocket<WebSocket>;
   maxBodyBytes?: number;
@@ -28,9 +36,11 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError((err, c) => handleError(err, c, log));
   app.get('/api/health', (c) => c.json({ ok: true, rooms: deps.rooms.loadedCount }));
-  app.route('/api/drafts', draftRoutes({ store: deps.store, rooms: deps.rooms, maxBodyBytes: deps.maxBodyBytes }));
+  const { store, rooms, access, createKey, publicUrl } = deps;
+  app.route('/api/drafts', accessRoutes({ store, rooms, access, publicUrl }));
+  app.route('/api/drafts', draftRoutes({ store, rooms, access, createKey, publicUrl, maxBodyBytes: deps.maxBodyBytes }));
   app.all('/api/*', () => { throw new ApiError(404, 'not-found', 'no such API route'); });
-  if (deps.upgradeWebSocket) app.route('/collab', collabRoutes({ rooms: deps.rooms, upgradeWebSocket: deps.upgradeWebSocket, log }));
+  if (deps.upgradeWebSocket) app.route('/collab', collabRoutes({ rooms: deps.rooms, access, upgradeWebSocket: deps.upgradeWebSocket, log }));
   app.route('/', staticRoutes(deps.clientDir));
   return app;
 }

@@ -1,4 +1,7 @@
-/** REST routes for drafts: create (empty or imported), list, read (structured JSON), delete. */
+/**
+ * REST routes for drafts: create (empty or imported; answers the creator's secretariat token), list,
+ * read (structured JSON, any token of the draft), delete (secretariat token).
+ */
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -9,11 +12,19 @@ import type { ResolutionJSON } from '../../shared/resolution/types.ts';
 import { CLOSE } from '../core/close-codes.ts';
 import { loadDoc, type RoomRegistry } from '../core/rooms.ts';
 import type { DocStore } from '../core/storage.ts';
+import { requireCreateKey, requireToken } from '../auth/http.ts';
+import { issueInvitation, originOf } from '../auth/routes.ts';
+import type { AccessStore } from '../auth/store.ts';
 import { ApiError } from './errors.ts';
 
 export interface DraftRoutesDeps {
   store: DocStore;
   rooms: RoomRegistry;
+  access: AccessStore;
+  /** When set, creating and listing drafts need `Authorization: Bearer <createKey>`. */
+  createKey?: string;
+  /** Public origin for invitation links; default: the request's origin. */
+  publicUrl?: string;
   /** Largest accepted request body. Default 2 MiB. */
   maxBodyBytes?: number;
 }
@@ -48,7 +59,7 @@ async function readSource(req: Request): Promise<Source> {
 }
 
 export function draftRoutes(deps: DraftRoutesDeps): Hono {
-  const { store, rooms } = deps;
+  const { store, rooms, access } = deps;
   const app = new Hono();
   const maxBytes = deps.maxBodyBytes ?? 2 * 1024 * 1024;
 
@@ -59,6 +70,7 @@ export function draftRoutes(deps: DraftRoutesDeps): Hono {
       onError: () => { throw new ApiError(413, 'too-large', `request body exceeds ${maxBytes} bytes`); },
     }),
     async (c) => {
+      requireCreateKey(c, deps.createKey);
       const source = await readSource(c.req.raw);
       let resolution: ResolutionJSON;
       let warnings: string[] = [];
@@ -78,17 +90,27 @@ export function draftRoutes(deps: DraftRoutesDeps): Hono {
         { id: newDraftId(), title: resolution.title, symbol: resolution.symbol, kind: resolution.kind },
         update,
       );
-      return c.json({ ...meta, warnings }, 201);
+      let issued;
+      try {
+        issued = await issueInvitation(access, meta.id, { participant: 'Secretariat', role: 'secretariat', delegation: null }, null, originOf(c, deps.publicUrl));
+      } catch (e) {
+        await store.deleteDraft(meta.id);
+        throw e;
+      }
+      return c.json({ ...meta, warnings, token: issued.token, link: issued.link, invitationId: issued.id,
+        participant: issued.participant, role: issued.role }, 201);
     },
   );
 
   app.get('/', async (c) => {
+    requireCreateKey(c, deps.createKey);
     const drafts = await store.listDrafts();
     return c.json({ drafts });
   });
 
   app.get('/:id', async (c) => {
     const id = c.req.param('id');
+    await requireToken(c, access, id);
     const live = rooms.peek(id);
     if (live) return c.json({ ...readResolutionFromYDoc(live.doc), id });
     if (!(await store.getDraftMeta(id))) throw new ApiError(404, 'draft-not-found', `no draft with id ${id}`);
@@ -102,6 +124,7 @@ export function draftRoutes(deps: DraftRoutesDeps): Hono {
 
   app.delete('/:id', async (c) => {
     const id = c.req.param('id');
+    await requireToken(c, access, id, ['secretariat']);
     // Delete first so a reconnecting client finds nothing to load, then close open sessions.
     const existed = await store.deleteDraft(id);
     await rooms.evict(id, CLOSE.draftDeleted);

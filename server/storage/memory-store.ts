@@ -1,4 +1,5 @@
 /** In-memory DocStore for tests: same contract as the SQLite store, nothing survives the process. */
+import { MemoryAccess } from '../auth/store.ts';
 import { DraftNotFoundError, type DocStore, type DraftMeta, type NewDraft, type StoredUpdate } from '../core/storage.ts';
 
 interface Entry {
@@ -9,6 +10,8 @@ interface Entry {
 export class MemoryStore implements DocStore {
   private readonly drafts = new Map<string, Entry>();
   private seq = 0;
+  /** Invitations and history. */
+  readonly access = new MemoryAccess();
   /** Test hook: when set, appendUpdate rejects with this error. */
   failAppends: Error | null = null;
 
@@ -37,6 +40,7 @@ export class MemoryStore implements DocStore {
   }
 
   async deleteDraft(id: string): Promise<boolean> {
+    await this.access.deleteDraftAccess(id);
     return this.drafts.delete(id);
   }
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { ResolutionKind } from '../../shared/resolution/types.ts';
 import { DraftNotFoundError, type DocStore, type DraftMeta, type NewDraft, type StoredUpdate } from '../core/storage.ts';
+import { SqliteAccess } from './sqlite-access.ts';
 
 export interface SqliteStoreOptions {
   /** Share one transaction between appends of the same tick. Default true. */
@@ -55,6 +56,8 @@ const toBytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer.slice(b.byteO
 
 export class SqliteStore implements DocStore {
   readonly db: Database.Database;
+  /** Invitations and history, in the same database. */
+  readonly access: SqliteAccess;
   private readonly groupCommit: boolean;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
@@ -69,6 +72,7 @@ export class SqliteStore implements DocStore {
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
+    this.access = new SqliteAccess(this.db);
     this.groupCommit = options.groupCommit ?? true;
     this.stmt = {
       insertDraft: this.db.prepare('INSERT INTO drafts (id, title, symbol, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -112,6 +116,8 @@ export class SqliteStore implements DocStore {
   async deleteDraft(id: string): Promise<boolean> {
     return this.db.transaction(() => {
       this.stmt.deleteLog.run(id);
+      this.db.prepare('DELETE FROM invitations WHERE draft_id = ?').run(id);
+      this.db.prepare('DELETE FROM events WHERE draft_id = ?').run(id);
       return this.stmt.deleteDraft.run(id).changes > 0;
     })();
   }

@@ -33,7 +33,8 @@ export function isArtefactLine(line: string, symbol: string): boolean {
 
 /** Markdown-style link residue "[36/103](#)" → "36/103". */
 export function stripLinks(s: string): string {
-  return s.replace(/\[([^\]\n]*)\]\((?:#[^)\s]*|https?:\/\/[^)\s]*|[^)\s]*)\)/g, '$1');
+  // Bounded lengths keep this linear on text full of unmatched brackets.
+  return s.replace(/\[([^\]\n]{0,300})\]\((?:#[^)\s]{0,300}|https?:\/\/[^)\s]{0,2000}|[^)\s]{0,300})\)/g, '$1');
 }
 
 /** Italics markup "*Welcomes*" → "Welcomes"; inline barcodes vanish; stray asterisks at word edges go too. */

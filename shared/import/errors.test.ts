@@ -58,6 +58,22 @@ describe('input refusals', () => {
     expect(refusal(importResolution('Some title\n\nThe General Assembly,\n\n')).code).toBe('no-paragraphs');
   });
 
+  it('handles pathological inputs (huge label runs, space runs, unmatched brackets) without an internal failure', () => {
+    const cases = [
+      'The General Assembly,\n\nRecalling x,\n\n1. Decides:\n\n' + '(a) x;\n\n'.repeat(20_000),
+      'The General Assembly,\n\nRecalling' + ' '.repeat(200_000) + 'x,\n\n1. Decides x.',
+      'The General Assembly,\n\nRecalling ' + '[abc '.repeat(30_000) + ',\n\n1. Decides x.\n',
+      'The General Assembly,\n\nRecalling ' + 'ab-'.repeat(60_000) + '\n\n1. Decides x.\n',
+      'A/RES/1/1\n\nThe General Assembly,\n\nRecalling x,\n\n' + 'A/RES/1/1\f'.repeat(15_000) + '1. Decides x.',
+    ];
+    for (const text of cases) {
+      const r = importResolution(text);
+      expect(r.ok ? '' : r.message).not.toMatch(/importer failed/);
+      expect(r.ok).toBe(true);
+      if (r.ok) expect(r.warnings.length).toBeLessThanOrEqual(26);
+    }
+  });
+
   it('never throws on arbitrary mutations of a real text', () => {
     const base = corpusText('A-RES-78-16');
     let seed = 7;

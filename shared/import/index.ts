@@ -50,6 +50,12 @@ function notAResolution(lines: readonly SourceLine[]): ImportResult {
   };
 }
 
+/** A pathological text can raise thousands of identical warnings; keep the list readable. */
+function capWarnings(warnings: string[], max = 25): string[] {
+  const unique = [...new Set(warnings)];
+  return unique.length <= max ? unique : [...unique.slice(0, max), `… and ${unique.length - max} more warnings.`];
+}
+
 function run(text: string, options: ImportOptions): ImportResult {
   const problem = checkInput(text);
   if (problem) return { ok: false, ...problem };
@@ -75,17 +81,17 @@ function run(text: string, options: ImportOptions): ImportResult {
 
   const bodyLines = lines.slice(bodyStart);
   const scan = scanBody(bodyLines, masthead.symbol, titleForHeaders);
-  warnings.push(...scan.warnings);
+  for (const w of scan.warnings) warnings.push(w);
   const joiner = new LineJoiner(buildVocabulary(bodyLines.map((l) => l.text)));
   const raw = buildParagraphs(scan.chunks);
-  warnings.push(...raw.warnings);
+  for (const w of raw.warnings) warnings.push(w);
 
   if (raw.preamble.length === 0 && raw.operative.length === 0) {
     return { ok: false, code: 'no-paragraphs', message: `The text has the organ line "${organ}" but no paragraphs after it.` };
   }
   if (isDecision) {
     // A decision is all decision text: its unnumbered paragraphs are kept as (derived-number) operative paragraphs.
-    raw.operative.unshift(...raw.preamble.map((p) => ({ ...p, number: 0 })));
+    raw.operative = [...raw.preamble.map((p) => ({ ...p, number: 0 })), ...raw.operative];
     raw.preamble = [];
     warnings.push('Decision text has no organ line or preamble; its paragraphs are stored as operative paragraphs.');
   } else if (raw.operative.length === 0) {
@@ -153,5 +159,5 @@ function run(text: string, options: ImportOptions): ImportResult {
     closing,
   };
   if (head.kind === null) warnings.push('No sponsor line or adoption note found; the text is treated as a draft resolution.');
-  return { ok: true, resolution, warnings };
+  return { ok: true, resolution, warnings: capWarnings(warnings) };
 }

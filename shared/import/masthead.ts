@@ -43,7 +43,7 @@ function explode(line: string): string[] {
     c = c.replace(/\b(session)\s+(?=Agenda items? \d)/, '$1\n')
       .replace(/^(United Nations)\s+(?=\S+\/)/, '$1\n')
       .replace(new RegExp(`^(Distr\\.?: ?\\w+)\\s+(?=\\d{1,2} (?:${MONTHS}))`), '$1\n');
-    out.push(...c.split('\n'));
+    for (const part of c.split('\n')) out.push(part);
   }
   return out;
 }
@@ -66,7 +66,7 @@ export function parseMasthead(lines: readonly SourceLine[]): MastheadResult {
       continue;
     }
     if (isArtefactLine(l.text, '')) continue;
-    cur.push(...explode(l.text));
+    for (const item of explode(l.text)) cur.push(item);
   }
   if (cur.length) blocks.push(cur);
 

@@ -33,8 +33,8 @@ export function normalizeChars(text: string): string {
     // U+2010/U+2011 are the hyphens PDF extraction produces; the document means an ordinary hyphen.
     .replace(/[\u2010\u2011]/g, '-')
     // A soft hyphen only matters where it broke a line; elsewhere it is invisible noise.
-    .replace(/\u00AD+(?=[ ]*\n)/g, SOFT_BREAK)
-    .replace(/\u00AD(?![ ]*\n)/g, '')
+    .replace(/\u00AD+(?=[ ]{0,40}\n)/g, SOFT_BREAK)
+    .replace(/\u00AD(?![ ]{0,40}\n)/g, '')
     // Remaining C0 controls (except \n and \f) carry no text.
     .replace(/[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g, '');
 }
@@ -50,7 +50,8 @@ export function splitLines(text: string): SourceLine[] {
         page++;
         out.push({ text: '', indent: 0, page, pageBreak: true });
       }
-      const trimmedEnd = part.replace(/\s+$/, '');
+      // trimEnd, not /\s+$/: that regex is quadratic on a long run of spaces.
+      const trimmedEnd = part.trimEnd();
       const body = trimmedEnd.replace(/^ +/, '');
       if (i > 0 && body === '') return;
       out.push({ text: body, indent: trimmedEnd.length - body.length, page, pageBreak: false });

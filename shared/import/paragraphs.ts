@@ -106,7 +106,7 @@ const STRICT_OPENERS = /^(?:Recalling|Reaffirming|Noting|Taking|Bearing|Welcomin
 
 /** Does the raw text end a paragraph (closing punctuation, possibly followed by a marker or quote)? */
 export function endsParagraph(raw: string): boolean {
-  const t = raw.replace(/\*+$/, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/([,;:.])\d{1,2}$/, '$1').replace(/\[\^\d+\]$/, '');
+  const t = raw.slice(-200).replace(/\*+$/, '').replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/([,;:.])\d{1,2}$/, '$1').replace(/\[\^\d+\]$/, '');
   return /[,;:.!?]["”’)\]]*$/.test(t);
 }
 
@@ -178,7 +178,7 @@ export function buildParagraphs(chunks: readonly Chunk[]): RawBody {
       const canStart = i === 0 || prev === null || endsParagraph(lastLine(prev));
       if (canStart && tryLabel(readLabel(line))) return;
       const opensPreamble = i > 0 && prev !== null && operative.length === 0 && path.length === 1 &&
-        /,(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2})?$/.test(lastLine(prev)) && STRICT_OPENERS.test(firstWord(line));
+        /,(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2})?$/.test(lastLine(prev).slice(-8)) && STRICT_OPENERS.test(firstWord(line));
       if ((i > 0 && !opensPreamble) || prev === null) {
         if (prev === null) {
           const p: RawNode = { label: '', lines: [line], children: [] };
@@ -193,7 +193,7 @@ export function buildParagraphs(chunks: readonly Chunk[]): RawBody {
       if (operative.length > 0) { append(line); return; }
       const open = !endsParagraph(lastLine(prev));
       const startsLower = /^[\p{Ll}\d([“"'‘]/u.test(line);
-      const commaAcrossBreak = chunk.gap === 'hard' && /,\S*$/.test(lastLine(prev)) && !OPENERS.test(firstWord(line));
+      const commaAcrossBreak = chunk.gap === 'hard' && /,\S*$/.test(lastLine(prev).slice(-40)) && !OPENERS.test(firstWord(line));
       if (open || startsLower || commaAcrossBreak) { append(line); return; }
       const p: RawNode = { label: '', lines: [line], children: [] };
       preamble.push(p);

@@ -45,6 +45,12 @@ describe.each(CORPUS_RESOLUTIONS)('%s rendered as pdftotext output', (name) => {
     }
   });
 
+  it('joins hanging numbers and labels that pdftotext prints on a line of their own ("1." / "(a)")', () => {
+    const text = renderPdftotext(clean, { layout: false }).replace(/^(\d+(?:\.\d+)*\.|\([a-z]+\)) (?=\S)/gm, '$1\n');
+    expect(text).toMatch(/^1\.\n/m);
+    expect(parse(text)).toEqual(clean);
+  });
+
   it('survives every page size from 30 to 70 lines (page breaks and footnote blocks everywhere)', () => {
     for (const layout of [true, false]) {
       for (let pageLines = 30; pageLines <= 70; pageLines += 1) {

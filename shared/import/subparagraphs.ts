@@ -105,7 +105,10 @@ export class SubStack {
     }
     const first = styles.find((s) => ((s === 'alpha' || s === 'alpha-dot') && label.raw === 'a') || ((s === 'roman' || s === 'roman-dot') && label.raw === 'i'));
     // Dotted labels (a., i.) only occur below (a)/(i) levels; at the top they are more likely prose.
-    if (first && (label.paren || this.levels.length > 0)) {
+    // A style never nests inside itself, and the schema stops at MAX_SUB_LEVEL: a repeated "(a)"
+    // restarts its own level (below) instead of opening a new one.
+    const fresh = first !== undefined && !this.levels.some((lv) => lv.style === first) && this.levels.length < MAX_SUB_LEVEL;
+    if (first && fresh && (label.paren || this.levels.length > 0)) {
       this.levels.push({ style: first, last: label.raw });
       return { level: this.levels.length, style: first, outOfOrder: false };
     }

@@ -5,7 +5,7 @@ import type { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { computeDecorations, decorationsPlugin, decorationsPluginKey, describeBlocks, type DecorationSpec } from './decorations.ts';
 import { resolutionSchema } from './schema.ts';
 import { resolutionToDocJSON } from './ydoc.ts';
-import { loadCorpusFixture } from './corpus-fixtures.ts';
+import { loadCorpusFixture } from '../../test/fixtures/corpus-json.ts';
 
 type Block = [type: string, level: number, ...content: (string | { fn: string })[]];
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CORPUS_DIR, CORPUS_RESOLUTIONS, loadCorpusFixture } from './corpus-fixtures.ts';
+import { CORPUS_DIR, CORPUS_RESOLUTIONS, loadCorpusFixture } from '../../test/fixtures/corpus-json.ts';
 import { OPERATIVE_HEADS, PREAMBULAR_HEADS } from './openers-lexicon.ts';
 import { openerRange, operativeVerb, preambularOpener } from './openers.ts';
 

@@ -5,7 +5,7 @@ import { EditorState } from '@tiptap/pm/state';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { readFileSync } from 'node:fs';
 import { importResolution } from '../import/index.ts';
-import { CORPUS_DIR, CORPUS_RESOLUTIONS, loadCorpusFixture } from './corpus-fixtures.ts';
+import { CORPUS_DIR, CORPUS_RESOLUTIONS, loadCorpusFixture } from '../../test/fixtures/corpus-json.ts';
 import { sequentialIds } from './ids.ts';
 import { resolutionSchema } from './schema.ts';
 import type { ResolutionJSON } from './types.ts';

@@ -1,7 +1,8 @@
 /**
  * Two people in two isolated browser contexts (no shared storage, no BroadcastChannel) open one draft
- * and can only meet through the server: each sees the other's typing and caret, and inserting an
- * operative paragraph renumbers the later ones on both screens.
+ * from their personal invitation links and can only meet through the server: each sees who the other
+ * is (server-stamped identity), the other's typing and caret, and inserting an operative paragraph
+ * renumbers the later ones on both screens.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -39,16 +40,29 @@ Noting the progress made,
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
 let draftId: string;
+let secretariatToken: string;
 const contexts: BrowserContext[] = [];
 
-async function openAs(name: string): Promise<Page> {
+/** Issue an invitation with the secretariat's token; returns the personal link. */
+async function invite(participant: string, role: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/drafts/${draftId}/invitations`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${secretariatToken}` },
+    body: JSON.stringify({ participant, role }),
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { link: string }).link;
+}
+
+/** Open a personal link in a fresh context; the token must leave the address bar. */
+async function openLink(link: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   contexts.push(context);
-  await context.addInitScript((n) => localStorage.setItem('penholder.name', n), name);
   const page = await context.newPage();
-  await page.goto(`${server.url}/#/d/${draftId}`);
+  await page.goto(link);
   await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
   await page.locator('[data-testid=editor] .ph-op').first().waitFor();
+  expect(page.url()).not.toContain('token=');
   return page;
 }
 
@@ -82,7 +96,10 @@ beforeAll(async () => {
   server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir() });
   const res = await fetch(`${server.url}/api/drafts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: DRAFT });
   expect(res.status).toBe(201);
-  draftId = ((await res.json()) as { id: string }).id;
+  const created = (await res.json()) as { id: string; token: string };
+  draftId = created.id;
+  secretariatToken = created.token;
+  expect(secretariatToken).toBeTruthy();
   browser = await launchChromium();
 });
 
@@ -94,12 +111,15 @@ afterAll(async () => {
 
 describe('two browsers on one draft', () => {
   it('see each other type, see each other\'s caret, and renumber together', async () => {
-    const ann = await openAs('Ann Delegate');
-    const bob = await openAs('Bob Chair');
+    const ann = await openLink(await invite('brazil', 'penholder'));
+    const bob = await openLink(await invite('Chair', 'chair'));
 
-    // Presence: each lists the other, by the name they chose.
-    await ann.locator('[data-testid=presence-entry][data-name="Bob Chair"]').waitFor();
-    await bob.locator('[data-testid=presence-entry][data-name="Ann Delegate"]').waitFor();
+    // Identity comes from the token: the directory's canonical name and the role.
+    await ann.locator('[data-testid=whoami]', { hasText: 'You are: Brazil (penholder)' }).waitFor();
+    await bob.locator('[data-testid=whoami]', { hasText: 'You are: Chair (chair)' }).waitFor();
+    // Presence: each lists the other, by the server-stamped name and role.
+    await ann.locator('[data-testid=presence-entry][data-name="Chair"][data-role="chair"]').waitFor();
+    await bob.locator('[data-testid=presence-entry][data-name="Brazil"][data-role="penholder"]').waitFor();
 
     // Ann types into OP2; Bob sees it.
     await caretAtEndOf(ann, 'Encourages');
@@ -112,8 +132,8 @@ describe('two browsers on one draft', () => {
     await bob.keyboard.press('ArrowLeft');
     await bob.keyboard.type(' with appreciation');
     await ann.locator('[data-testid=editor] .ph-op', { hasText: 'Secretary-General with appreciation;' }).waitFor();
-    await ann.locator('.collaboration-carets__caret[data-name="Bob Chair"]').waitFor();
-    await bob.locator('.collaboration-carets__caret[data-name="Ann Delegate"]').waitFor();
+    await ann.locator('.collaboration-carets__caret[data-name="Chair"]').waitFor();
+    await bob.locator('.collaboration-carets__caret[data-name="Brazil"]').waitFor();
 
     // Both start with OP1..OP3.
     expect((await operativeLabels(ann)).map(([l]) => l)).toEqual(['1.', '2.', '3.']);
@@ -133,7 +153,7 @@ describe('two browsers on one draft', () => {
     }
 
     // The server's JSON agrees with what both screens show.
-    const json = (await (await fetch(`${server.url}/api/drafts/${draftId}`)).json()) as { operative: Array<{ number: number; text: string }> };
+    const json = (await (await fetch(`${server.url}/api/drafts/${draftId}`, { headers: { authorization: `Bearer ${secretariatToken}` } })).json()) as { operative: Array<{ number: number; text: string }> };
     expect(json.operative.map((p) => [`${p.number}.`, p.text])).toEqual(expected);
 
     fs.mkdirSync('test-artifacts', { recursive: true });

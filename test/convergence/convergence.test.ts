@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { loadCorpusFixture } from '../../shared/resolution/corpus-fixtures.ts';
+import { loadCorpusFixture } from '../fixtures/corpus-json.ts';
 import { sequentialIds } from '../../shared/resolution/ids.ts';
 import { resolutionSchema } from '../../shared/resolution/schema.ts';
 import { emptyResolution, fixIdsInYDoc, readBlocksFromYDoc, readResolutionFromYDoc, writeResolutionToYDoc } from '../../shared/resolution/ydoc.ts';

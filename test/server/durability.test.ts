@@ -45,9 +45,9 @@ describe('SIGKILL durability', () => {
     const dataDir = tmpDataDir('penholder-kill-');
     dirs.push(dataDir);
     const first = await spawnServer(dataDir);
-    const id = await createDraft(first.url);
-    const a = connect(first.url, id);
-    const b = connect(first.url, id);
+    const { id, token } = await createDraft(first.url);
+    const a = connect(first.url, id, { token });
+    const b = connect(first.url, id, { token });
     clients.push(a, b);
     await synced(a);
     await synced(b);
@@ -77,7 +77,7 @@ describe('SIGKILL durability', () => {
     expect(bText.length).toBeGreaterThanOrEqual(100);
 
     const second = await spawnServer(dataDir);
-    const c = connect(second.url, id);
+    const c = connect(second.url, id, { token });
     clients.push(c);
     await synced(c);
     const bDoc = new Y.Doc();

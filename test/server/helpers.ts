@@ -21,10 +21,33 @@ export async function waitFor<T>(check: () => T | Promise<T>, label: string, tim
   }
 }
 
-export async function createDraft(baseUrl: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/drafts`, { method: 'POST' });
+/** A new draft and its creator's (secretariat) token. */
+export interface Draft {
+  id: string;
+  token: string;
+}
+
+export async function createDraft(baseUrl: string, init: RequestInit = {}): Promise<Draft> {
+  const res = await fetch(`${baseUrl}/api/drafts`, { method: 'POST', ...init });
   if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { id: string }).id;
+  const body = (await res.json()) as { id: string; token: string };
+  return { id: body.id, token: body.token };
+}
+
+export const bearer = (token: string): { authorization: string } => ({ authorization: `Bearer ${token}` });
+
+/** Invites a participant with the given (secretariat or chair) token; returns the new token. */
+export async function invite(baseUrl: string, draft: Draft, participant: string, role: string, by = draft.token): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/drafts/${draft.id}/invitations`, {
+    method: 'POST', headers: { ...bearer(by), 'content-type': 'application/json' }, body: JSON.stringify({ participant, role }),
+  });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** GET /api/drafts/:id as JSON, with a token. */
+export async function readDraft(baseUrl: string, draft: Draft): Promise<unknown> {
+  return (await fetch(`${baseUrl}/api/drafts/${draft.id}`, { headers: bearer(draft.token) })).json();
 }
 
 export interface Client {
@@ -89,8 +112,9 @@ export interface RawSocket {
 }
 
 /** A bare `ws` client, for sending frames no well-behaved provider would send. */
-export function rawSocket(baseUrl: string, draftId: string): RawSocket {
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${draftId}`);
+export function rawSocket(baseUrl: string, draftId: string, token?: string): RawSocket {
+  const query = token === undefined ? '' : `?token=${encodeURIComponent(token)}`;
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/collab/${draftId}${query}`);
   const received: Buffer[] = [];
   ws.on('message', (data) => received.push(data as Buffer));
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
