@@ -107,4 +107,27 @@ describe('api', () => {
     const { impl } = fakeFetch(() => json(200, { participant: 'Z', role: 'king' }));
     expect(await createApi(impl).me('d1')).toMatchObject({ ok: false, error: { code: 'bad-response' } });
   });
+
+  it('sends the creation key on create / import / list only, and the draft token on per-draft calls', async () => {
+    const { impl, calls } = fakeFetch((url, init) =>
+      url === '/api/drafts' && init.method === 'GET' ? json(200, { drafts: [] }) : json(201, { id: 'd1', token: 't', participant: 'x', role: 'observer' }));
+    const tokens: Record<string, string> = { d1: 'tok-d1' };
+    const client = createApi(impl, '', (id) => tokens[id] ?? null, () => 'k3y');
+    await client.listDrafts();
+    await client.createEmptyDraft();
+    await client.importDraft('The General Assembly,');
+    await client.me('d1');
+    await client.getDraft('d2');
+    const authOf = (i: number) => (calls[i].init.headers as Record<string, string>).authorization;
+    expect([0, 1, 2].map(authOf)).toEqual(['Bearer k3y', 'Bearer k3y', 'Bearer k3y']);
+    expect(authOf(3)).toBe('Bearer tok-d1');
+    expect(authOf(4)).toBeUndefined(); // no token for d2: the key is not sent in its place
+  });
+
+  it('surfaces a 401 create-key-required with its code', async () => {
+    const { impl } = fakeFetch(() => json(401, { error: { code: 'create-key-required', message: 'this server requires a key' } }));
+    expect(await createApi(impl).createEmptyDraft()).toEqual({
+      ok: false, error: { status: 401, code: 'create-key-required', message: 'this server requires a key' },
+    });
+  });
 });

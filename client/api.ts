@@ -6,6 +6,7 @@
 import type { ResolutionJSON } from '../shared/resolution/types.ts';
 import { ROLES, type Role } from '../shared/negotiation/layout.ts';
 import { browserStorage, tokenFor } from './app/tokens.ts';
+import { bearerFor, loadCreateKey, type ApiTarget } from './app/create-key.ts';
 
 /** One row of `GET /api/drafts`. */
 export interface DraftSummary {
@@ -93,15 +94,21 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
 /** The bearer token for a draft, or null (then no Authorization header is sent). */
 export type TokenLookup = (draftId: string) => string | null;
 
+/** The server's creation key held by this browser, or null. */
+export type CreateKeyLookup = () => string | null;
+
 /**
  * The API client. `base` is '' for same-origin. Every call about one draft carries
- * `Authorization: Bearer <token>` from `tokenFor`, read at call time so a newly stored token counts.
+ * `Authorization: Bearer <token>` from `tokenFor`; create / import / list carry the creation key from
+ * `createKey` (see app/create-key.ts). Both are read at call time so a newly stored one counts.
  */
-export function createApi(fetchImpl: FetchLike, base = '', tokenFor: TokenLookup = () => null) {
-  const auth = (draftId: string, headers: Record<string, string> = {}): Record<string, string> => {
-    const token = tokenFor(draftId);
-    return token ? { ...headers, authorization: `Bearer ${token}` } : headers;
+export function createApi(fetchImpl: FetchLike, base = '', tokenFor: TokenLookup = () => null, createKey: CreateKeyLookup = () => null) {
+  const withBearer = (target: ApiTarget, headers: Record<string, string>): Record<string, string> => {
+    const bearer = bearerFor(target, createKey(), tokenFor);
+    return bearer ? { ...headers, authorization: `Bearer ${bearer}` } : headers;
   };
+  const auth = (draftId: string, headers: Record<string, string> = {}) => withBearer({ kind: 'draft', draftId }, headers);
+  const collection = (headers: Record<string, string>) => withBearer({ kind: 'collection' }, headers);
   const draftPath = (id: string, rest = '') => `/api/drafts/${encodeURIComponent(id)}${rest}`;
 
   async function call<T>(path: string, init: RequestInit, parse: (body: unknown) => T | null): Promise<ApiResult<T>> {
@@ -158,16 +165,16 @@ export function createApi(fetchImpl: FetchLike, base = '', tokenFor: TokenLookup
 
   return {
     listDrafts: () =>
-      call('/api/drafts', { method: 'GET', headers: { accept: 'application/json' } }, (body) => {
+      call('/api/drafts', { method: 'GET', headers: collection({ accept: 'application/json' }) }, (body) => {
         if (!isRecord(body) || !Array.isArray(body.drafts)) return null;
         return body.drafts.map(parseSummary).filter((d): d is DraftSummary => d !== null);
       }),
-    createEmptyDraft: () => call('/api/drafts', { method: 'POST', headers: { accept: 'application/json' } }, parseCreated),
+    createEmptyDraft: () => call('/api/drafts', { method: 'POST', headers: collection({ accept: 'application/json' }) }, parseCreated),
     /** Import a resolution text (pasted or read from a .txt file). */
     importDraft: (text: string) =>
       call('/api/drafts', {
         method: 'POST',
-        headers: { 'content-type': 'text/plain; charset=utf-8', accept: 'application/json' },
+        headers: collection({ 'content-type': 'text/plain; charset=utf-8', accept: 'application/json' }),
         body: text,
       }, parseCreated),
     getDraft: (id: string) =>
@@ -198,5 +205,7 @@ export function createApi(fetchImpl: FetchLike, base = '', tokenFor: TokenLookup
 
 export type Api = ReturnType<typeof createApi>;
 
-/** The same-origin API used by the app, with this browser's stored tokens. */
-export const api: Api = createApi((input, init) => fetch(input, init), '', (draftId) => tokenFor(browserStorage(), draftId));
+/** The same-origin API used by the app, with this browser's stored tokens and creation key. */
+export const api: Api = createApi(
+  (input, init) => fetch(input, init), '', (draftId) => tokenFor(browserStorage(), draftId), () => loadCreateKey(browserStorage()),
+);

@@ -1,7 +1,8 @@
 /**
  * The draft list: the drafts this browser holds invitation tokens for (with its role in each), plus the
  * server's list when the server lists drafts openly; create, import (paste or .txt upload) and delete
- * (secretariat). Creating a draft stores the creator's secretariat token.
+ * (secretariat). Creating a draft stores the creator's secretariat token. A server with a creation key
+ * (401 `create-key-required` on create / list) gets a small form for it; the key is kept in this browser.
  */
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { api, type ApiError, type CreatedDraft, type DraftSummary } from '../api.ts';
@@ -11,6 +12,7 @@ import { sessionStore, stashImportWarnings } from './import-notes.ts';
 import { browserStorage, loadTokens, parseInviteLink, removeToken, saveToken } from './tokens.ts';
 import { mergeDraftLists, type DraftRow } from './draft-list.ts';
 import { ROLE_WORDS } from './access.ts';
+import { forgetCreateKey, keyPromptFor, loadCreateKey, needsCreateKey, saveCreateKey } from './create-key.ts';
 
 /** The server list: loaded, or why not (a server with a create key does not list drafts openly). */
 type ListState = { status: 'loading' } | { status: 'ready'; drafts: DraftSummary[] } | { status: 'error'; error: ApiError };
@@ -46,12 +48,31 @@ export function DraftListPage() {
   const [pasted, setPasted] = useState('');
   const [pasteError, setPasteError] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** Shown when the server wants a creation key; `error` is the server's word on a refused key. */
+  const [keyPrompt, setKeyPrompt] = useState<{ error: string | null } | null>(null);
+  const [keyStored, setKeyStored] = useState(() => loadCreateKey(browserStorage()) !== null);
+  const [keyInput, setKeyInput] = useState('');
+
+  /** After a failed create / import / list: true if it was the creation key (the key form takes over). */
+  const promptForKey = useCallback((error: ApiError, keySent: boolean): boolean => {
+    const prompt = keyPromptFor(error, keySent);
+    if (!prompt.show) return false;
+    if (prompt.forget) {
+      forgetCreateKey(browserStorage()); // a refused key would only be refused again
+      setKeyStored(false);
+    }
+    setKeyPrompt({ error: prompt.error });
+    return true;
+  }, []);
 
   const refresh = useCallback(async () => {
     setTokens(loadTokens(browserStorage()));
+    const keySent = loadCreateKey(browserStorage()) !== null;
     const res = await api.listDrafts();
     setList(res.ok ? { status: 'ready', drafts: res.value } : { status: 'error', error: res.error });
-  }, []);
+    if (res.ok) setKeyPrompt(null);
+    else promptForKey(res.error, keySent);
+  }, [promptForKey]);
 
   useEffect(() => {
     void refresh();
@@ -60,12 +81,37 @@ export function DraftListPage() {
   const create = async () => {
     setBusy(true);
     setActionError(null);
+    const keySent = loadCreateKey(browserStorage()) !== null;
     const res = await api.createEmptyDraft();
     setBusy(false);
     if (res.ok) {
       keepToken(res.value);
       navigate({ page: 'draft', id: res.value.id });
-    } else setActionError(res.error.message);
+    } else if (!promptForKey(res.error, keySent)) setActionError(res.error.message);
+  };
+
+  const submitKey = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!keyInput.trim()) {
+      setKeyPrompt({ error: 'Enter the creation key first.' });
+      return;
+    }
+    if (!saveCreateKey(browserStorage(), keyInput)) {
+      setKeyPrompt({ error: 'This browser could not store the key (its storage is unavailable).' });
+      return;
+    }
+    setKeyStored(true);
+    setKeyInput('');
+    setKeyPrompt({ error: null });
+    setBusy(true);
+    await refresh(); // the list call checks the key: accepted → the form goes, refused → the server's message
+    setBusy(false);
+  };
+
+  const forgetKey = async () => {
+    forgetCreateKey(browserStorage());
+    setKeyStored(false);
+    await refresh();
   };
 
   const importString = async (text: string) => {
@@ -75,6 +121,7 @@ export function DraftListPage() {
       return;
     }
     setBusy(true);
+    const keySent = loadCreateKey(browserStorage()) !== null;
     const res = await api.importDraft(text);
     setBusy(false);
     if (res.ok) {
@@ -82,6 +129,7 @@ export function DraftListPage() {
       stashImportWarnings(sessionStore(), res.value.id, res.value.warnings);
       navigate({ page: 'draft', id: res.value.id });
     }
+    else if (promptForKey(res.error, keySent)) setImportError('Enter this server\'s creation key above, then import again.');
     else setImportError(res.error.message);
   };
 
@@ -156,10 +204,28 @@ export function DraftListPage() {
               <button type="button" className="ph-link-button" onClick={() => void refresh()}>Try again</button>
             </p>
           )}
-          {list.status === 'error' && list.error.status === 401 && (
+          {keyPrompt && (
+            <form className="ph-create-key" data-testid="create-key-form" onSubmit={(e) => void submitKey(e)}>
+              <p className="ph-muted">This server needs a creation key to create and list drafts. Ask its administrator.</p>
+              <label htmlFor="create-key" className="ph-label">Creation key</label>
+              <div className="ph-row ph-row-tight">
+                <input id="create-key" type="password" autoComplete="off" className="ph-input ph-grow" data-testid="create-key-input"
+                  value={keyInput} onChange={(e) => setKeyInput(e.target.value)} />
+                <button type="submit" className="ph-button ph-primary" data-testid="create-key-submit" disabled={busy}>Use key</button>
+              </div>
+              {keyPrompt.error && <p role="alert" className="ph-error" data-testid="create-key-error">{keyPrompt.error}</p>}
+            </form>
+          )}
+          {keyStored && !keyPrompt && (
+            <p className="ph-muted" data-testid="create-key-stored">
+              Using this server's creation key.{' '}
+              <button type="button" className="ph-link-button" data-testid="forget-create-key" onClick={() => void forgetKey()}>Forget key</button>
+            </p>
+          )}
+          {list.status === 'error' && list.error.status === 401 && !needsCreateKey(list.error) && (
             <p className="ph-muted" data-testid="list-closed">This server does not list its drafts: below are the drafts you were invited to.</p>
           )}
-          {list.status !== 'loading' && rows.length === 0 && (
+          {list.status !== 'loading' && !keyPrompt && rows.length === 0 && (
             <p className="ph-muted" data-testid="no-drafts">No drafts yet. Create an empty one, import a text below, or open an invitation link.</p>
           )}
           {rows.length > 0 && (

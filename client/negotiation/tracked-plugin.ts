@@ -17,6 +17,7 @@ import { NEGOTIATION_ROOT } from '../../shared/negotiation/layout.ts';
 import { delegationColor, describeParagraphs, inlineAmendments, sameView, trackedSpecs, type NegotiationView, type TrackedSpec } from './model.ts';
 import { readAmendments, type Amendment } from '../../shared/negotiation/actions.ts';
 import type { ViewStore } from './view-store.ts';
+import { blockText, textOffsetToPos } from '../../shared/resolution/decorations.ts';
 
 export interface TrackedChangesOptions {
   /** The draft's Y.Doc (amendments are read from it); null until the session exists. */
@@ -47,27 +48,6 @@ interface TrackedState {
 export type TrackedMeta = { view: NegotiationView } | { refresh: true };
 
 export const trackedChangesKey = new PluginKey<TrackedState>('trackedChanges');
-
-function textOffsetToPos(block: PMNode, blockPos: number, offset: number): number {
-  let chars = 0;
-  let pos = blockPos + 1;
-  for (let i = 0; i < block.childCount; i++) {
-    const child = block.child(i);
-    if (child.isText) {
-      const len = child.text?.length ?? 0;
-      if (chars + len >= offset) return pos + (offset - chars);
-      chars += len;
-    }
-    pos += child.nodeSize;
-  }
-  return pos;
-}
-
-function blockText(node: PMNode): string {
-  let text = '';
-  node.forEach((c) => { if (c.isText) text += c.text ?? ''; });
-  return text;
-}
 
 function el(tag: string, className: string, attrs: Record<string, string>, text?: string): HTMLElement {
   const node = document.createElement(tag);

@@ -9,24 +9,33 @@ import type { AwarenessStamp } from '../core/awareness.ts';
 import { encodeRefused } from '../core/protocol.ts';
 import type { GateResult, UpdateGate } from '../core/room.ts';
 import type { Session } from '../core/session.ts';
+import type { Effect } from '../../shared/permissions/inspect.ts';
+import { newParagraphIds, proposerUpdate } from './proposer.ts';
 import { claimsOtherIdentity, stampState } from './presence.ts';
 
 /** The shape of shared/permissions/gate.ts's checkUpdate. */
 export type CheckUpdate = (doc: Y.Doc, update: Uint8Array, actor: Actor) =>
-  | { ok: true; effects?: unknown }
+  | { ok: true; effects?: readonly Effect[] }
   | { ok: false; reason: string; detail?: unknown };
 
 const describe = (detail: unknown): string =>
   detail === undefined || detail === null ? '' : typeof detail === 'string' ? detail : JSON.stringify(detail);
 
-/** Refuses every update of a session without identity; otherwise the rules decide. */
+/**
+ * Refuses every update of a session without identity; otherwise the rules decide. An accepted update
+ * by a delegation that adds paragraphs gets a follow-up recording that delegation as their proposer.
+ */
 export function permissionsGate(check: CheckUpdate): UpdateGate {
   return {
     check(session: Session, update: Uint8Array, doc: Y.Doc): GateResult {
       const actor = session.identity?.actor;
       if (!actor) return { ok: false, reason: 'no-identity', detail: 'this connection has no token' };
       const verdict = check(doc, update, actor);
-      return verdict.ok ? { ok: true } : { ok: false, reason: verdict.reason, detail: describe(verdict.detail) };
+      if (!verdict.ok) return { ok: false, reason: verdict.reason, detail: describe(verdict.detail) };
+      const delegation = actor.delegation;
+      const added = delegation ? newParagraphIds(verdict.effects ?? []) : [];
+      if (!delegation || added.length === 0) return { ok: true };
+      return { ok: true, followUp: (live) => proposerUpdate(live, added, delegation) };
     },
   };
 }

@@ -3,7 +3,8 @@
  * bytes through `handleFrame`, go out through `Session.send`.
  *
  * Update pipeline (order matters): size check → decode → vet on a scratch doc → UpdateGate →
- * durable append → apply to the live doc (recording history rows) → fan out to the other sessions.
+ * durable append → apply to the live doc (recording history rows) → fan out to the other sessions
+ * → the gate's server-origin follow-up, if any, through the same pipeline (minus the gate).
  * A bad frame closes only its session, with a named code (after a 'refused' message saying why),
  * and never reaches the store or the document.
  */
@@ -22,20 +23,12 @@ import type { Session } from './session.ts';
 
 export type { Session } from './session.ts';
 
-/**
- * `reason: 'missing-dependencies'` is special: the update builds on something the room does not
- * have yet. It is dropped without closing and the sender gets a sync step 1 so it re-sends.
- */
-export type GateResult = { ok: true } | { ok: false; reason: string; detail?: string };
+/** Fanout origin of server-origin updates: matches no session, so everyone receives them. */
+const SERVER_ORIGIN = '\u0000server';
 
-export const MISSING_DEPENDENCIES = 'missing-dependencies';
-
-/** Decides whether a session may apply an update (server/auth/enforce.ts plugs permissions in). */
-export interface UpdateGate {
-  check(session: Session, update: Uint8Array, doc: Y.Doc): GateResult;
-}
-
-export const allowAllGate: UpdateGate = { check: () => ({ ok: true }) };
+export { allowAllGate, MISSING_DEPENDENCIES } from './update-gate.ts';
+export type { FollowUp, GateResult, UpdateGate } from './update-gate.ts';
+import { allowAllGate, MISSING_DEPENDENCIES, type FollowUp, type GateResult, type UpdateGate } from './update-gate.ts';
 
 export const DEFAULT_MAX_FRAME_BYTES = 2 * 1024 * 1024;
 export const DEFAULT_COMPACT_AFTER = 500;
@@ -226,6 +219,11 @@ export class Room {
       this.sendTo(session.id, encodeSyncStep1(Y.encodeStateVector(this.head ?? this.doc)));
       return Promise.resolve();
     }
+    return this.accept(session, update, gate.followUp, false);
+  }
+
+  /** Stores `update` (issued now, so one tick's appends share a commit), then applies it in append order. */
+  private accept(session: Session, update: Uint8Array, followUp: FollowUp | undefined, server: boolean): Promise<void> {
     if (this.head) {
       try {
         Y.applyUpdate(this.head, update);
@@ -237,13 +235,13 @@ export class Room {
     const stored = this.store.appendUpdate(this.draftId, update);
     stored.catch(() => {}); // handled in applyWhenStored; avoids an unhandled rejection meanwhile
     this.pending.push(update);
-    const done = this.tail.then(() => this.applyWhenStored(session, update, stored));
+    const done = this.tail.then(() => this.applyWhenStored(session, update, stored, followUp, server));
     this.tail = done;
     return done;
   }
 
   /** Runs the gate on `doc`; closes the session on refusal. 'missing' = update lacks dependencies. */
-  private runGate(session: Session, update: Uint8Array, doc: Y.Doc): 'ok' | 'missing' | 'closed' {
+  private runGate(session: Session, update: Uint8Array, doc: Y.Doc): { followUp?: FollowUp } | 'missing' | 'closed' {
     let gate: GateResult;
     try {
       gate = this.gate.check(session, update, doc);
@@ -251,7 +249,7 @@ export class Room {
       this.closeSession(session, CLOSE.internalError, `gate failed: ${e instanceof Error ? e.message : String(e)}`);
       return 'closed';
     }
-    if (gate.ok) return 'ok';
+    if (gate.ok) return { followUp: gate.followUp };
     if (gate.reason === MISSING_DEPENDENCIES) return 'missing';
     this.refuse(session, CLOSE.updateRejected, gate.reason, gate.detail ?? '');
     return 'closed';
@@ -283,7 +281,18 @@ export class Room {
     this.head = null;
   }
 
-  private async applyWhenStored(session: Session, update: Uint8Array, stored: Promise<number>): Promise<void> {
+  /**
+   * `session` sent the update, or (`server`) caused the server-origin one: history rows name its
+   * actor. A failing server-origin write is logged; the session that caused it keeps going.
+   */
+  private async applyWhenStored(
+    session: Session, update: Uint8Array, stored: Promise<number>, followUp: FollowUp | undefined, server: boolean,
+  ): Promise<void> {
+    const fail = (what: string, e: unknown): void => {
+      const detail = `${what} failed: ${e instanceof Error ? e.message : String(e)}`;
+      if (server) this.opts.log?.(`draft ${this.draftId}: server write ${detail}`);
+      else this.closeSession(session, CLOSE.internalError, detail);
+    };
     let seq: number;
     try {
       seq = await stored;
@@ -291,28 +300,41 @@ export class Room {
       this.settle(update);
       // The head holds an update that will never be stored: rebuild it from what is.
       this.dropHead();
-      this.closeSession(session, CLOSE.internalError, `store failed: ${e instanceof Error ? e.message : String(e)}`);
+      fail('store', e);
       return;
     }
     this.settle(update);
     if (this.closed) return;
     let events: HistoryEvent[];
     try {
-      events = applyRecording(this.doc, update, session, session.identity?.actor ?? null, this.draftId);
+      events = applyRecording(this.doc, update, server ? SERVER_ORIGIN : session, session.identity?.actor ?? null, this.draftId);
     } catch (e) {
-      this.closeSession(session, CLOSE.internalError, `apply failed: ${e instanceof Error ? e.message : String(e)}`);
+      fail('apply', e);
       return;
     }
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.logSize += 1;
-    this.fanout.publish(this.draftId, encodeSyncUpdate(update), session.id);
+    this.fanout.publish(this.draftId, encodeSyncUpdate(update), server ? SERVER_ORIGIN : session.id);
     this.opts.onUpdate?.(this);
+    if (followUp) this.writeFollowUp(session, followUp);
     if (events.length > 0 && this.opts.history) {
       await this.opts.history(events).catch((e: unknown) => {
         this.opts.log?.(`draft ${this.draftId}: history append failed: ${e instanceof Error ? e.message : String(e)}`);
       });
     }
     if (this.logSize > this.compactAfter) this.scheduleCompaction();
+  }
+
+  /** Builds the follow-up on the live doc and queues it behind everything already accepted. */
+  private writeFollowUp(session: Session, followUp: FollowUp): void {
+    let next: Uint8Array | null;
+    try {
+      next = followUp(this.doc);
+    } catch (e) {
+      this.opts.log?.(`draft ${this.draftId}: server write failed: ${e instanceof Error ? e.message : String(e)}`);
+      return;
+    }
+    if (next) void this.accept(session, next, undefined, true);
   }
 
   /** Takes a stored (or failed) update off the pending list; drops the head once nothing is pending. */

@@ -44,7 +44,7 @@ function cachedOpener(kind: 'preambular' | 'operative', text: string): [number, 
 }
 
 /** Map a character offset in a block's text to a document position (footnote atoms take one position, no text). */
-function textOffsetToPos(block: PMNode, blockPos: number, offset: number): number {
+export function textOffsetToPos(block: PMNode, blockPos: number, offset: number): number {
   let chars = 0;
   let pos = blockPos + 1;
   for (let i = 0; i < block.childCount; i++) {
@@ -60,7 +60,7 @@ function textOffsetToPos(block: PMNode, blockPos: number, offset: number): numbe
 }
 
 /** Plain text of a block without footnote markers. */
-function blockText(block: PMNode): string {
+export function blockText(block: PMNode): string {
   let text = '';
   block.forEach((child) => { if (child.isText) text += child.text ?? ''; });
   return text;

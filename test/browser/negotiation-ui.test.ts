@@ -10,19 +10,16 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import { startServer } from '../../server/main.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { tmpDataDir, waitFor } from '../server/helpers.ts';
+import { draftText, MINIMAL_HEAD } from '../fixtures/small-draft.ts';
 
-const DRAFT = `General Assembly
-
-The General Assembly,
-
-Recalling its earlier resolutions,
+const DRAFT = draftText(MINIMAL_HEAD, `Recalling its earlier resolutions,
 
 1. Welcomes the report of the Secretary-General;
 
 2. Encourages all States to cooperate;
 
 3. Decides to remain seized of the matter.
-`;
+`);
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;

@@ -10,30 +10,16 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../server/main.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { createDraft, invite, readDraft, tmpDataDir, waitFor, type Draft } from '../server/helpers.ts';
+import { draftText, FULL_HEAD } from '../fixtures/small-draft.ts';
 
-const DRAFT = `General Assembly
-Distr.: Limited
-12 October 2023
-Original: English
-
-Seventy-eighth session
-First Committee
-Agenda item 94
-
-Brazil, Kenya and Norway: draft resolution
-
-Cooperation on testing
-
-The General Assembly,
-
-Recalling its earlier resolutions,
+const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions,
 
 1. Welcomes the report of the Secretary-General;
 
 2. Encourages all States to cooperate;
 
 3. Decides to remain seized of the matter.
-`;
+`);
 
 const OP1 = 'Welcomes the report of the Secretary-General;';
 const PROPOSED = 'Takes note of the report of the Secretary-General;';

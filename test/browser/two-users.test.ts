@@ -10,23 +10,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../server/main.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { tmpDataDir, waitFor } from '../server/helpers.ts';
+import { draftText, FULL_HEAD } from '../fixtures/small-draft.ts';
 
-const DRAFT = `General Assembly
-Distr.: Limited
-12 October 2023
-Original: English
-
-Seventy-eighth session
-First Committee
-Agenda item 94
-
-Brazil, Kenya and Norway: draft resolution
-
-Cooperation on testing
-
-The General Assembly,
-
-Recalling its earlier resolutions,
+const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions,
 
 Noting the progress made,
 
@@ -35,7 +21,7 @@ Noting the progress made,
 2. Encourages all States to cooperate;
 
 3. Decides to remain seized of the matter.
-`;
+`);
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
