@@ -1,5 +1,5 @@
 /**
- * /api/drafts/:id/{me, invitations, history}. Invitations are issued by the secretariat (any role)
+ * /api/drafts/:id/{me, invitations, history, log, log/verify}. Invitations are issued by the secretariat (any role)
  * or the chair (any role but secretariat); the token is shown once, in the 201 answer, and stored
  * only as its hash. Revoking closes the participant's open connections with 4401 'token-revoked'.
  */
@@ -9,6 +9,10 @@ import { CLOSE } from '../core/close-codes.ts';
 import type { RoomRegistry } from '../core/rooms.ts';
 import type { DocStore } from '../core/storage.ts';
 import { ApiError } from '../http/errors.ts';
+import type { Actor } from '../../shared/negotiation/layout.ts';
+import { EVENT_KIND } from '../audit/chain.ts';
+import { actorOf, recordEvent } from '../audit/record.ts';
+import { logRoutes } from '../audit/routes.ts';
 import { requireToken } from './http.ts';
 import { isDelegationRole, mayInvite, parseInvitationRequest, type InvitationRequest } from './invitations.ts';
 import type { AccessStore, Invitation } from './store.ts';
@@ -39,9 +43,12 @@ export function invitationLink(origin: string, draftId: string, token: string): 
 
 export const originOf = (c: Context, publicUrl?: string): string => publicUrl ?? new URL(c.req.url).origin;
 
-/** Creates an invitation; 409 if the delegation already holds an active one for this draft. */
+/**
+ * Creates an invitation and records 'access-granted' (by `by`; null = the draft's creation);
+ * 409 if the delegation already holds an active one for this draft.
+ */
 export async function issueInvitation(
-  access: AccessStore, draftId: string, req: InvitationRequest, createdBy: string | null, origin: string,
+  access: AccessStore, draftId: string, req: InvitationRequest, createdBy: string | null, origin: string, by: Actor | null = null,
 ): Promise<IssuedInvitation> {
   if (isDelegationRole(req.role)) {
     const active = (await access.listInvitations(draftId)).find((i) => i.revokedAt === null && i.delegation === req.delegation);
@@ -52,6 +59,8 @@ export async function issueInvitation(
   }
   const token = newToken();
   const inv = await access.createInvitation({ id: newInvitationId(), draftId, tokenHash: hashToken(token), createdBy, ...req });
+  await recordEvent(access, draftId, by, EVENT_KIND.accessGranted, inv.id,
+    { participant: inv.participant, role: inv.role, delegation: inv.delegation });
   return { id: inv.id, token, link: invitationLink(origin, draftId, token), participant: inv.participant, role: inv.role, delegation: inv.delegation };
 }
 
@@ -90,7 +99,7 @@ export function accessRoutes(deps: AccessRoutesDeps): Hono {
     if (!mayInvite(me.role, parsed.value.role)) {
       throw new ApiError(403, 'forbidden', `a ${me.role} may not invite a ${parsed.value.role}`);
     }
-    return c.json(await issueInvitation(access, id, parsed.value, me.participant, originOf(c, deps.publicUrl)), 201);
+    return c.json(await issueInvitation(access, id, parsed.value, me.participant, originOf(c, deps.publicUrl), actorOf(me)), 201);
   });
 
   app.get('/:id/invitations', async (c) => {
@@ -110,7 +119,10 @@ export function accessRoutes(deps: AccessRoutesDeps): Hono {
     }
     if (!target) throw new ApiError(404, 'invitation-not-found', 'no such invitation for this draft');
     if (!mayInvite(me.role, target.role)) throw new ApiError(403, 'forbidden', `a ${me.role} may not revoke a ${target.role} invitation`);
-    if (target.revokedAt === null) await access.revokeInvitation(id, target.id);
+    if (target.revokedAt === null && await access.revokeInvitation(id, target.id)) {
+      await recordEvent(access, id, actorOf(me), EVENT_KIND.accessRevoked, target.id,
+        { participant: target.participant, role: target.role, delegation: target.delegation });
+    }
     const invitationId = target.id;
     rooms.closeSessions(id, (s) => s.identity?.invitationId === invitationId, CLOSE.tokenRevoked);
     return c.body(null, 204);
@@ -125,8 +137,10 @@ export function accessRoutes(deps: AccessRoutesDeps): Hono {
       throw new ApiError(400, 'bad-limit', 'limit must be an integer 1-10000');
     }
     const events = await access.listEvents(id, { kind: c.req.query('kind'), target: c.req.query('target'), limit });
-    return c.json({ events: events.map(({ draftId: _d, ...e }) => e) });
+    return c.json({ events: events.map(({ draftId: _d, prevHash: _p, hash: _h, ...e }) => e) });
   });
+
+  app.route('/', logRoutes(access));
 
   return app;
 }

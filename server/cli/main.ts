@@ -3,10 +3,12 @@
  * To add a command, write server/cli/<name>-command.ts exporting a CliCommand and list it in COMMANDS.
  */
 import { EXIT, type CliCommand, type CliIO } from './command.ts';
+import { compareCommand } from './compare-command.ts';
 import { importCommand } from './import-command.ts';
+import { verifyLogCommand } from './verify-log-command.ts';
 
 /** The command table, in the order `--help` lists it. */
-export const COMMANDS: readonly CliCommand[] = [importCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, compareCommand, verifyLogCommand];
 
 function processIO(): CliIO {
   return {

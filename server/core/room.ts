@@ -14,7 +14,8 @@ import {
   KEEPALIVE, decodeMessage, encodeAwareness, encodeRefused, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate, type AwarenessEntry,
 } from './protocol.ts';
 import { PresenceTable, type AwarenessStamp } from './awareness.ts';
-import { applyRecording } from '../auth/history.ts';
+import { applyRecording, EditThrottle } from '../auth/history.ts';
+import { EVENT_KIND } from '../audit/chain.ts';
 import type { HistoryEvent } from '../auth/store.ts';
 import { checkUpdate } from './update-check.ts';
 import type { DocStore } from './storage.ts';
@@ -68,6 +69,8 @@ export class Room {
   private readonly store: DocStore;
   private readonly fanout: Fanout;
   private readonly gate: UpdateGate;
+  /** One 'amendment-edited' row per amendment per actor per minute. */
+  private readonly editThrottle = new EditThrottle();
   private readonly maxFrameBytes: number;
   private readonly compactAfter: number;
   private readonly presence: PresenceTable;
@@ -147,6 +150,10 @@ export class Room {
   refuse(session: Session, spec: CloseSpec, reason: string, detail: string): void {
     this.sendTo(session.id, encodeRefused({ reason, detail }));
     this.closeSession(session, spec, `${reason}: ${detail}`);
+    // The record keeps refusals too (who, why); the detail is capped so a hostile frame cannot bloat it.
+    this.opts.history?.([{ draftId: this.draftId, at: new Date().toISOString(), actor: session.identity?.actor ?? null,
+      kind: EVENT_KIND.updateRefused, target: 'draft', detail: { reason, detail: detail.slice(0, 500), close: spec.code } }])
+      .catch((e: unknown) => this.opts.log?.(`draft ${this.draftId}: history append failed: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   /** Closes the sessions matching `pick` (e.g. those of a revoked invitation); returns how many. */
@@ -307,7 +314,7 @@ export class Room {
     if (this.closed) return;
     let events: HistoryEvent[];
     try {
-      events = applyRecording(this.doc, update, server ? SERVER_ORIGIN : session, session.identity?.actor ?? null, this.draftId);
+      events = applyRecording(this.doc, update, server ? SERVER_ORIGIN : session, session.identity?.actor ?? null, this.draftId, this.editThrottle);
     } catch (e) {
       fail('apply', e);
       return;

@@ -1,5 +1,5 @@
 /**
- * The Hono app: /api/drafts (REST), /collab/:draftId (y-websocket, when a websocket upgrader is
+ * The Hono app: /api/drafts (REST), /api/compare, /collab/:draftId (y-websocket, when a websocket upgrader is
  * given), everything else the built client. One error handler at the edge.
  */
 import { Hono } from 'hono';
@@ -10,6 +10,7 @@ import type { DocStore } from '../core/storage.ts';
 import { accessRoutes } from '../auth/routes.ts';
 import type { AccessStore } from '../auth/store.ts';
 import { collabRoutes } from './collab-route.ts';
+import { compareRoutes } from './compare.ts';
 import { draftRoutes } from './drafts.ts';
 import { ApiError, handleError } from './errors.ts';
 import { staticRoutes } from './static.ts';
@@ -39,6 +40,8 @@ export function createApp(deps: AppDeps): Hono {
   const { store, rooms, access, createKey, publicUrl } = deps;
   app.route('/api/drafts', accessRoutes({ store, rooms, access, publicUrl }));
   app.route('/api/drafts', draftRoutes({ store, rooms, access, createKey, publicUrl, maxBodyBytes: deps.maxBodyBytes }));
+  // Two texts per request, each as large as one draft import may be.
+  app.route('/api/compare', compareRoutes({ createKey, maxBodyBytes: deps.maxBodyBytes === undefined ? undefined : 2 * deps.maxBodyBytes }));
   app.all('/api/*', () => { throw new ApiError(404, 'not-found', 'no such API route'); });
   if (deps.upgradeWebSocket) app.route('/collab', collabRoutes({ rooms: deps.rooms, access, upgradeWebSocket: deps.upgradeWebSocket, log }));
   app.route('/', staticRoutes(deps.clientDir));

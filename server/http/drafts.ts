@@ -15,6 +15,8 @@ import type { DocStore } from '../core/storage.ts';
 import { requireCreateKey, requireToken } from '../auth/http.ts';
 import { issueInvitation, originOf } from '../auth/routes.ts';
 import type { AccessStore } from '../auth/store.ts';
+import { EVENT_KIND } from '../audit/chain.ts';
+import { actorOf, recordEvent } from '../audit/record.ts';
 import { ApiError } from './errors.ts';
 
 export interface DraftRoutesDeps {
@@ -90,11 +92,15 @@ export function draftRoutes(deps: DraftRoutesDeps): Hono {
         { id: newDraftId(), title: resolution.title, symbol: resolution.symbol, kind: resolution.kind },
         update,
       );
+      const creator = { participant: 'Secretariat', role: 'secretariat', delegation: null } as const;
+      await recordEvent(access, meta.id, actorOf(creator), EVENT_KIND.draftCreated, 'draft',
+        { title: meta.title, symbol: meta.symbol, kind: meta.kind, imported: source.kind === 'text' });
       let issued;
       try {
-        issued = await issueInvitation(access, meta.id, { participant: 'Secretariat', role: 'secretariat', delegation: null }, null, originOf(c, deps.publicUrl));
+        issued = await issueInvitation(access, meta.id, creator, null, originOf(c, deps.publicUrl), actorOf(creator));
       } catch (e) {
         await store.deleteDraft(meta.id);
+        await recordEvent(access, meta.id, null, EVENT_KIND.draftDeleted, 'draft', { reason: 'creator invitation failed' });
         throw e;
       }
       return c.json({ ...meta, warnings, token: issued.token, link: issued.link, invitationId: issued.id,
@@ -124,11 +130,12 @@ export function draftRoutes(deps: DraftRoutesDeps): Hono {
 
   app.delete('/:id', async (c) => {
     const id = c.req.param('id');
-    await requireToken(c, access, id, ['secretariat']);
+    const me = await requireToken(c, access, id, ['secretariat']);
     // Delete first so a reconnecting client finds nothing to load, then close open sessions.
     const existed = await store.deleteDraft(id);
     await rooms.evict(id, CLOSE.draftDeleted);
     if (!existed) throw new ApiError(404, 'draft-not-found', `no draft with id ${id}`);
+    await recordEvent(access, id, actorOf(me), EVENT_KIND.draftDeleted, 'draft', {});
     return c.body(null, 204);
   });
 

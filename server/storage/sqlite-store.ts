@@ -117,7 +117,7 @@ export class SqliteStore implements DocStore {
     return this.db.transaction(() => {
       this.stmt.deleteLog.run(id);
       this.db.prepare('DELETE FROM invitations WHERE draft_id = ?').run(id);
-      this.db.prepare('DELETE FROM events WHERE draft_id = ?').run(id);
+      // The record (events) outlives the draft: it is the audit trail; 'draft-deleted' ends it.
       return this.stmt.deleteDraft.run(id).changes > 0;
     })();
   }
