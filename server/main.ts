@@ -68,7 +68,7 @@ export async function startServer(opts: StartOptions = {}): Promise<RunningServe
   // Let frames a little over the limit reach the room, which closes with 'frame-too-large'; far
   // bigger ones are cut off by ws itself (close 1009) before they are buffered.
   nodeWs.wss.options.maxPayload = maxFrameBytes * 2 + 1024;
-  root.route('/', createApp({ store, rooms, access: store.access, createKey: opts.createKey || undefined, publicUrl: opts.publicUrl, upgradeWebSocket: nodeWs.upgradeWebSocket, clientDir: opts.clientDir, log }));
+  root.route('/', createApp({ store, rooms, access: store.access, revisions: store.revisions, createKey: opts.createKey || undefined, publicUrl: opts.publicUrl, upgradeWebSocket: nodeWs.upgradeWebSocket, clientDir: opts.clientDir, log }));
 
   let server: Server;
   try {

@@ -85,10 +85,12 @@ describe('penholder compare', { timeout: 30_000 }, () => {
     expect(unknown.stderr).toMatch(/draftBBBBBBB is neither a file nor a draft/);
   });
 
-  it('refuses revision ids, missing inputs and non-resolutions with exit 1', async () => {
-    const rev = await penholder(['compare', 'draftAAAAAAA@3', corpus('A-RES-78-16')]);
+  it('refuses revisions without a store, missing inputs and non-resolutions with exit 1', async () => {
+    const revDir = fs.mkdtempSync(path.join(os.tmpdir(), 'penholder-compare-'));
+    tmpDirs.push(revDir);
+    const rev = await penholder(['compare', 'draftAAAAAAA@3', corpus('A-RES-78-16')], { DATA_DIR: revDir });
     expect(rev.code).toBe(1);
-    expect(rev.stderr).toMatch(/revisions are not available yet/);
+    expect(rev.stderr).toMatch(/draftAAAAAAA@3 is not a file, and there is no draft store/);
     const absent = await penholder(['compare', 'test/fixtures/no-such-file.txt', corpus('A-RES-78-16')]);
     expect(absent.code).toBe(1);
     expect(absent.stderr).toMatch(/cannot read .*no such file/);

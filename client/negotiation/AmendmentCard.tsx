@@ -2,9 +2,12 @@
  * One amendment in the panel: author, co-signers, status, timestamps, rationale, the proposed text as a
  * word diff against the paragraph's current text, the actions the rules allow the current actor (edit and
  * withdraw for the author, co-sign for other delegations, accept / reject / reopen for the chair), and the
- * actor's position on it.
+ * actor's position on it. Accept merges into the body (merge.ts); conflicts open a per-hunk resolution view.
  */
+import { useState } from 'react';
 import type * as Y from 'yjs';
+import type { UndoRecord } from '../../shared/merge/apply-amendment.ts';
+import type { Conflict, Resolution } from '../../shared/merge/three-way.ts';
 import {
   cosignAmendment, readStatus, setAmendmentPlacement, setAmendmentRationale, setAmendmentStatus, uncosignAmendment, withdrawAmendment,
 } from '../../shared/negotiation/actions.ts';
@@ -13,6 +16,7 @@ import { canCosignAmendment, canEditAmendment, canSetAmendmentStatus } from '../
 import { AmendmentTextEditor } from './AmendmentTextEditor.tsx';
 import { DiffView } from './DiffView.tsx';
 import { delegationColor, STATUS_LABEL, type AmendmentView, type ParagraphInfo } from './model.ts';
+import { acceptAmendment, acceptResolved, describeAcceptError, rebaseWording, type AcceptOutcome } from './merge.ts';
 import { PositionControl } from './PositionControl.tsx';
 
 export interface AmendmentCardProps {
@@ -27,6 +31,41 @@ export interface AmendmentCardProps {
   paragraphs: readonly ParagraphInfo[];
   editing: boolean;
   onToggleEdit: () => void;
+  /** Out of date against its paragraph (staleAmendments): shown as "to be rebased". */
+  stale?: boolean;
+  /** Selected for "Accept selected" (chair); undefined = no checkbox. */
+  selected?: boolean;
+  onSelect?: (selected: boolean) => void;
+  /** Called with the undo record after the chair merged this amendment. */
+  onAccepted?: (undo: UndoRecord) => void;
+}
+
+type Choice = 'ours' | 'theirs' | 'edit';
+
+/** The chair's conflict view: one row per conflict hunk with base / current / amendment text and a choice. */
+function ConflictView({ conflicts, onApply, onCancel }: { conflicts: Conflict[]; onApply: (r: Resolution[]) => void; onCancel: () => void }) {
+  const [choices, setChoices] = useState<Choice[]>(() => conflicts.map(() => 'ours'));
+  const [texts, setTexts] = useState<string[]>(() => conflicts.map((c) => c.theirs));
+  const set = (k: number, c: Choice): void => setChoices((cs) => cs.map((x, i) => (i === k ? c : x)));
+  return (
+    <div className="ph-neg-conflicts" data-testid="merge-conflicts">
+      <p><strong>Conflicts with the current text.</strong> Choose for each:</p>
+      {conflicts.map((c, k) => (
+        <div key={k} className="ph-neg-conflict" data-testid="merge-conflict" data-choice={choices[k]}>
+          <div>Base: <q data-testid="conflict-base">{c.base}</q></div>
+          <div>Current text: <q data-testid="conflict-current">{c.ours}</q></div>
+          <div>Amendment: <q data-testid="conflict-amendment">{c.theirs}</q></div>
+          <button type="button" className="ph-button" data-testid="conflict-keep" aria-pressed={choices[k] === 'ours'} onClick={() => set(k, 'ours')}>Keep current</button>
+          <button type="button" className="ph-button" data-testid="conflict-take" aria-pressed={choices[k] === 'theirs'} onClick={() => set(k, 'theirs')}>Take amendment</button>
+          <input className="ph-input" data-testid="conflict-edit" aria-label={`Own wording for conflict ${k + 1}`} value={texts[k]}
+            onChange={(e) => { const v = e.target.value; setTexts((ts) => ts.map((t, i) => (i === k ? v : t))); set(k, 'edit'); }} />
+        </div>
+      ))}
+      <button type="button" className="ph-button ph-primary" data-testid="conflict-apply"
+        onClick={() => onApply(choices.map((c, k) => (c === 'edit' ? { text: texts[k] } : c)))}>Apply</button>
+      <button type="button" className="ph-button" data-testid="conflict-cancel" onClick={onCancel}>Cancel</button>
+    </div>
+  );
 }
 
 function when(iso: string): string {
@@ -36,7 +75,10 @@ function when(iso: string): string {
 
 const KIND_LABEL = { wording: 'new wording', insert: 'new paragraph', delete: 'deletion', move: 'move' } as const;
 
-export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, paragraphText, paragraphs, editing, onToggleEdit }: AmendmentCardProps) {
+export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, paragraphText, paragraphs, editing, onToggleEdit, stale = false, selected, onSelect, onAccepted,
+}: AmendmentCardProps) {
+  const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
+  const [mergeError, setMergeError] = useState('');
   const targetStatus = a.kind === 'insert' ? undefined : readStatus(doc, a.target);
   const state = { author: a.author, status: a.status };
   const canEdit = canEditAmendment(actor, { amendment: state, phase, targetStatus }).ok;
@@ -46,6 +88,18 @@ export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, parag
   const cosigned = a.cosigners.includes(own);
   const anchor = a.after === '' ? 'the start of its section' : paragraphs.find((p) => p.id === a.after)?.ref ?? 'a removed paragraph';
   const isEditing = editing && canEdit;
+  const settle = (out: AcceptOutcome): void => {
+    if (out.ok) { setConflicts(null); setMergeError(''); onAccepted?.(out.undo); return; }
+    if (out.error === 'conflict') { setConflicts(out.conflicts); setMergeError(''); return; }
+    setMergeError(describeAcceptError(out.error));
+  };
+  const chair = actor.participant;
+  const rebase = (): void => {
+    const out = rebaseWording(doc, a.id);
+    setMergeError(out.ok ? '' : out.error === 'conflict'
+      ? `Your wording conflicts with the current text at: ${out.conflicts.map((c) => `"${c.ours.trim()}"`).join(', ')}. Edit it by hand.`
+      : out.error === 'not-wording' ? 'Only new wording can be rebased.' : describeAcceptError(out.error));
+  };
 
   return (
     <article
@@ -53,12 +107,22 @@ export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, parag
       data-status={a.status} style={{ ['--ph-tc' as string]: delegationColor(a.author) }} aria-label={`${a.author}: ${KIND_LABEL[a.kind]} for ${refLabel}`}
     >
       <div className="ph-neg-meta">
+        {selected !== undefined && (
+          <input type="checkbox" data-testid="amendment-select" aria-label={`Select ${a.author}'s amendment to ${refLabel}`} checked={selected}
+            onChange={(e) => onSelect?.(e.target.checked)} />
+        )}
         <strong data-testid="amendment-author" style={{ color: delegationColor(a.author) }}>{a.author}</strong>
         <span>{KIND_LABEL[a.kind]}</span>
         <span className="ph-neg-status" data-testid="amendment-status">{STATUS_LABEL[a.status]}</span>
         <time dateTime={a.createdAt}>proposed {when(a.createdAt)}</time>
         {a.updatedAt && a.updatedAt !== a.createdAt && <time dateTime={a.updatedAt}>updated {when(a.updatedAt)}</time>}
       </div>
+      {stale && a.status === 'proposed' && (
+        <div className="ph-neg-refused" data-testid="amendment-stale">
+          Out of date — to be rebased (the paragraph changed since it was proposed).{' '}
+          {canEdit && a.kind === 'wording' && <button type="button" className="ph-button" data-testid="amendment-rebase" onClick={rebase}>Rebase</button>}
+        </div>
+      )}
       {a.cosigners.length > 0 && <div className="ph-neg-meta" data-testid="amendment-cosigners">Co-signed by {a.cosigners.join(', ')}</div>}
 
       {(a.kind === 'wording' || a.kind === 'insert') && isEditing && (
@@ -90,10 +154,14 @@ export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, parag
         {canCosign && (cosigned
           ? <button type="button" className="ph-button" data-testid="amendment-uncosign" onClick={() => uncosignAmendment(doc, a.id, own)}>Withdraw co-signature</button>
           : <button type="button" className="ph-button" data-testid="amendment-cosign" onClick={() => cosignAmendment(doc, a.id, own)}>Co-sign</button>)}
-        {can('accepted') && <button type="button" className="ph-button ph-primary" data-testid="amendment-accept" onClick={() => setAmendmentStatus(doc, a.id, 'accepted')}>Accept</button>}
-        {can('rejected') && <button type="button" className="ph-button ph-danger" data-testid="amendment-reject" onClick={() => setAmendmentStatus(doc, a.id, 'rejected')}>Reject</button>}
+        {can('accepted') && <button type="button" className="ph-button ph-primary" data-testid="amendment-accept" onClick={() => settle(acceptAmendment(doc, a.id, chair))}>Accept</button>}
+        {can('rejected') && <button type="button" className="ph-button ph-danger" data-testid="amendment-reject" onClick={() => setAmendmentStatus(doc, a.id, 'rejected')}>{stale ? 'Close' : 'Reject'}</button>}
         {can('proposed') && <button type="button" className="ph-button" data-testid="amendment-reopen" onClick={() => setAmendmentStatus(doc, a.id, 'proposed')}>Reopen</button>}
       </div>
+      {mergeError && <p className="ph-neg-refused" role="alert" data-testid="merge-error">{mergeError}</p>}
+      {conflicts && a.status === 'proposed' && can('accepted') && (
+        <ConflictView conflicts={conflicts} onCancel={() => setConflicts(null)} onApply={(r) => settle(acceptResolved(doc, a.id, chair, r))} />
+      )}
       {a.status === 'proposed' && <PositionControl doc={doc} actor={actor} target={a.id} label={`${a.author}'s amendment to ${refLabel}`} />}
     </article>
   );

@@ -6,12 +6,14 @@
  */
 import { useState } from 'react';
 import type * as Y from 'yjs';
+import { undoAcceptance, type UndoRecord } from '../../shared/merge/apply-amendment.ts';
 import { readAmendments, readPhase } from '../../shared/negotiation/actions.ts';
 import type { Actor } from '../../shared/negotiation/layout.ts';
-import { canProposeAmendment } from '../../shared/permissions/rules.ts';
+import { canProposeAmendment, canSetAmendmentStatus } from '../../shared/permissions/rules.ts';
 import { readBlocksFromYDoc } from '../../shared/resolution/ydoc.ts';
 import { AmendmentCard } from './AmendmentCard.tsx';
 import { useDocSnapshot, useView } from './hooks.ts';
+import { acceptMany, describeAcceptError, outOfDate, pushUndo } from './merge.ts';
 import { describeParagraphs, groupAmendments, panelAmendments, type NegotiationView } from './model.ts';
 import { ProposeForm } from './ProposeForm.tsx';
 import { describeRefusal } from './refusals.ts';
@@ -35,6 +37,7 @@ function readPanel(doc: Y.Doc) {
     paragraphs: describeParagraphs(readBlocksFromYDoc(doc)),
     amendments: readAmendments(doc),
     phase: readPhase(doc),
+    stale: outOfDate(doc),
   };
 }
 
@@ -42,7 +45,11 @@ const viewValue = (v: NegotiationView): string => (typeof v === 'string' ? v : `
 const parseView = (s: string): NegotiationView => (s === 'clean' || s === 'all' ? s : { delegation: s.slice(2) });
 
 export function AmendmentsPanel({ doc, actor, viewStore = negotiationView, currentParagraphId, hideHeading = false }: AmendmentsPanelProps) {
-  const { paragraphs, amendments, phase } = useDocSnapshot(doc, readPanel);
+  const { paragraphs, amendments, phase, stale } = useDocSnapshot(doc, readPanel);
+  // The chair's merges of this session, newest last: memory only, gone on reload.
+  const [undos, setUndos] = useState<UndoRecord[]>([]);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [batchMessage, setBatchMessage] = useState('');
   const view = useView(viewStore);
   const [openOnly, setOpenOnly] = useState(false);
   const [proposing, setProposing] = useState(false);
@@ -52,6 +59,27 @@ export function AmendmentsPanel({ doc, actor, viewStore = negotiationView, curre
   const groups = groupAmendments(paragraphs, panelAmendments(amendments, view, openOnly), amendments);
   const open = amendments.filter((a) => a.status === 'proposed').length;
   const proposeVerdict = canProposeAmendment(actor, { phase });
+  const canAccept = (a: { author: string; status: 'proposed' | 'withdrawn' | 'accepted' | 'rejected' }): boolean =>
+    canSetAmendmentStatus(actor, { amendment: { author: a.author, status: a.status }, to: 'accepted', phase }).ok;
+  const label = (id: string): string => {
+    const a = amendments.find((x) => x.id === id);
+    const g = groups.find((x) => x.amendments.some((y) => y.id === id));
+    return a ? `${a.author}'s amendment to ${g?.ref ?? 'a paragraph'}` : 'an amendment';
+  };
+  const acceptSelected = (): void => {
+    // Document order of the panel, so the merges apply top to bottom.
+    const ids = groups.flatMap((g) => g.amendments.map((a) => a.id)).filter((id) => selected.has(id));
+    const out = acceptMany(doc, ids, actor.participant);
+    setUndos((u) => pushUndo(u, out.accepted));
+    setSelected(new Set(out.stopped ? ids.slice(out.accepted.length) : []));
+    setBatchMessage(out.stopped
+      ? `Accepted ${out.accepted.length}; stopped at ${label(out.stopped.id)}: ${describeAcceptError(out.stopped.outcome.error)}`
+      : `Accepted ${out.accepted.length}.`);
+  };
+  const undo = (rec: UndoRecord): void => {
+    undoAcceptance(doc, rec);
+    setUndos((u) => u.filter((x) => x !== rec));
+  };
   const delegations = [...new Set([...amendments.map((a) => a.author), ...(actor.delegation ? [actor.delegation] : [])])].filter(Boolean).sort();
 
   return (
@@ -72,6 +100,22 @@ export function AmendmentsPanel({ doc, actor, viewStore = negotiationView, curre
           ? !proposing && <button type="button" className="ph-button ph-primary" data-testid="propose-amendment" onClick={() => setProposing(true)}>Propose amendment</button>
           : actor.role !== 'chair' && <span className="ph-neg-refused">{describeRefusal(proposeVerdict.reason)}</span>}
       </div>
+      {actor.role === 'chair' && selected.size > 0 && (
+        <div className="ph-neg-toolbar">
+          <button type="button" className="ph-button ph-primary" data-testid="accept-selected" onClick={acceptSelected}>Accept selected ({selected.size})</button>
+        </div>
+      )}
+      {batchMessage && <p className="ph-muted" role="status" data-testid="accept-selected-message">{batchMessage}</p>}
+      {undos.length > 0 && (
+        <ul className="ph-neg-undos" data-testid="merge-undos">
+          {[...undos].reverse().map((rec) => (
+            <li key={`${rec.amendmentId}:${rec.prevUpdatedAt}`}>
+              Merged {label(rec.amendmentId)}{' '}
+              <button type="button" className="ph-button" data-testid="undo-merge" data-amendment-id={rec.amendmentId} onClick={() => undo(rec)}>Undo merge</button>
+            </li>
+          ))}
+        </ul>
+      )}
       {proposing && (
         <ProposeForm
           doc={doc} actor={actor} phase={phase} paragraphs={numbered} initialTarget={currentParagraphId}
@@ -87,6 +131,10 @@ export function AmendmentsPanel({ doc, actor, viewStore = negotiationView, curre
             <AmendmentCard
               key={a.id} doc={doc} actor={actor} phase={phase} amendment={a} refLabel={g.ref} paragraphText={g.text} paragraphs={numbered}
               editing={editingId === a.id} onToggleEdit={() => setEditingId(editingId === a.id ? null : a.id)}
+              stale={stale.has(a.id)}
+              selected={a.status === 'proposed' && canAccept(a) ? selected.has(a.id) : undefined}
+              onSelect={(on) => setSelected((cur) => { const next = new Set(cur); if (on) next.add(a.id); else next.delete(a.id); return next; })}
+              onAccepted={(rec) => { setUndos((u) => pushUndo(u, [rec])); setSelected((cur) => { const next = new Set(cur); next.delete(a.id); return next; }); }}
             />
           ))}
         </div>

@@ -33,7 +33,7 @@ export const EVENT_KIND = {
   /** Status set back to 'proposed' (or another value the rules allow later). */
   amendmentStatus: 'amendment-status',
   amendmentRemoved: 'amendment-removed',
-  /** Hook for the revision feature (not recorded yet). */
+  /** A revision was issued (server/revisions/routes.ts); target = revision id. */
   revisionIssued: 'revision-issued',
   /** Hook for the export feature (not recorded yet). */
   exportMade: 'export-made',

@@ -1,5 +1,5 @@
 /**
- * The Hono app: /api/drafts (REST), /api/compare, /collab/:draftId (y-websocket, when a websocket upgrader is
+ * The Hono app: /api/drafts (REST, revisions), /api/compare, /collab/:draftId (y-websocket, when a websocket upgrader is
  * given), everything else the built client. One error handler at the edge.
  */
 import { Hono } from 'hono';
@@ -9,6 +9,8 @@ import type { RoomRegistry } from '../core/rooms.ts';
 import type { DocStore } from '../core/storage.ts';
 import { accessRoutes } from '../auth/routes.ts';
 import type { AccessStore } from '../auth/store.ts';
+import { revisionRoutes } from '../revisions/routes.ts';
+import type { RevisionStore } from '../revisions/store.ts';
 import { collabRoutes } from './collab-route.ts';
 import { compareRoutes } from './compare.ts';
 import { draftRoutes } from './drafts.ts';
@@ -20,6 +22,8 @@ export interface AppDeps {
   rooms: RoomRegistry;
   /** Invitations and history (the store's `access`). */
   access: AccessStore;
+  /** Issued revisions (the store's `revisions`); without it the /revisions and /compare draft routes are not mounted. */
+  revisions?: RevisionStore;
   /** When set, creating and listing drafts need `Authorization: Bearer <createKey>`. */
   createKey?: string;
   /** Public origin used in invitation links; default: each request's origin. */
@@ -39,6 +43,7 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/health', (c) => c.json({ ok: true, rooms: deps.rooms.loadedCount }));
   const { store, rooms, access, createKey, publicUrl } = deps;
   app.route('/api/drafts', accessRoutes({ store, rooms, access, publicUrl }));
+  if (deps.revisions) app.route('/api/drafts', revisionRoutes({ store, rooms, access, revisions: deps.revisions }));
   app.route('/api/drafts', draftRoutes({ store, rooms, access, createKey, publicUrl, maxBodyBytes: deps.maxBodyBytes }));
   // Two texts per request, each as large as one draft import may be.
   app.route('/api/compare', compareRoutes({ createKey, maxBodyBytes: deps.maxBodyBytes === undefined ? undefined : 2 * deps.maxBodyBytes }));

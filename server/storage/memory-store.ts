@@ -1,5 +1,6 @@
 /** In-memory DocStore for tests: same contract as the SQLite store, nothing survives the process. */
 import { MemoryAccess } from '../auth/store.ts';
+import { MemoryRevisions } from '../revisions/store.ts';
 import { DraftNotFoundError, type DocStore, type DraftMeta, type NewDraft, type StoredUpdate } from '../core/storage.ts';
 
 interface Entry {
@@ -12,6 +13,8 @@ export class MemoryStore implements DocStore {
   private seq = 0;
   /** Invitations and history. */
   readonly access = new MemoryAccess();
+  /** Issued revisions. */
+  readonly revisions = new MemoryRevisions();
   /** Test hook: when set, appendUpdate rejects with this error. */
   failAppends: Error | null = null;
 
@@ -41,6 +44,7 @@ export class MemoryStore implements DocStore {
 
   async deleteDraft(id: string): Promise<boolean> {
     await this.access.deleteDraftAccess(id);
+    await this.revisions.deleteDraftRevisions(id);
     return this.drafts.delete(id);
   }
 

@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import type { ResolutionKind } from '../../shared/resolution/types.ts';
 import { DraftNotFoundError, type DocStore, type DraftMeta, type NewDraft, type StoredUpdate } from '../core/storage.ts';
 import { SqliteAccess } from './sqlite-access.ts';
+import { SqliteRevisions } from './sqlite-revisions.ts';
 
 export interface SqliteStoreOptions {
   /** Share one transaction between appends of the same tick. Default true. */
@@ -58,6 +59,8 @@ export class SqliteStore implements DocStore {
   readonly db: Database.Database;
   /** Invitations and history, in the same database. */
   readonly access: SqliteAccess;
+  /** Issued revisions (immutable snapshots), in the same database. */
+  readonly revisions: SqliteRevisions;
   private readonly groupCommit: boolean;
   private queue: PendingAppend[] = [];
   private flushScheduled = false;
@@ -73,6 +76,7 @@ export class SqliteStore implements DocStore {
     this.db.pragma('busy_timeout = 5000');
     this.db.exec(SCHEMA);
     this.access = new SqliteAccess(this.db);
+    this.revisions = new SqliteRevisions(this.db);
     this.groupCommit = options.groupCommit ?? true;
     this.stmt = {
       insertDraft: this.db.prepare('INSERT INTO drafts (id, title, symbol, kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)'),
@@ -117,6 +121,7 @@ export class SqliteStore implements DocStore {
     return this.db.transaction(() => {
       this.stmt.deleteLog.run(id);
       this.db.prepare('DELETE FROM invitations WHERE draft_id = ?').run(id);
+      this.db.prepare('DELETE FROM revisions WHERE draft_id = ?').run(id);
       // The record (events) outlives the draft: it is the audit trail; 'draft-deleted' ends it.
       return this.stmt.deleteDraft.run(id).changes > 0;
     })();

@@ -1,0 +1,113 @@
+/**
+ * Merging in the UI across three isolated browsers (own invitation tokens, as in negotiation.test.ts):
+ * Brazil proposes new wording for OP1, the chair clicks Accept, and every open client shows the merged
+ * wording in OP1 and the amendment as accepted; the server's JSON has the new text (the gate let the
+ * chair's merge through).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startServer } from '../../server/main.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { createDraft, invite, readDraft, tmpDataDir, waitFor, type Draft } from '../server/helpers.ts';
+import { draftText, FULL_HEAD } from '../fixtures/small-draft.ts';
+
+const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions,
+
+1. Welcomes the report of the Secretary-General;
+
+2. Encourages all States to cooperate;
+
+3. Decides to remain seized of the matter.
+`);
+
+const OP1 = 'Welcomes the report of the Secretary-General;';
+const PROPOSED = 'Takes note of the report of the Secretary-General;';
+
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+let draft: Draft;
+const tokens: Record<'brazil' | 'kenya' | 'chair', string> = { brazil: '', kenya: '', chair: '' };
+const contexts: BrowserContext[] = [];
+
+async function openWith(token: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${server.url}/#/d/${draft.id}?token=${token}`);
+  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
+  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
+  await page.locator('[data-testid=toggle-amendments]').click();
+  await page.locator('[data-testid=amendments-panel]').waitFor({ timeout: 15_000 });
+  return page;
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
+  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir(), log: () => undefined });
+  draft = await createDraft(server.url, { headers: { 'content-type': 'text/plain' }, body: DRAFT });
+  tokens.brazil = await invite(server.url, draft, 'Brazil', 'delegation');
+  tokens.kenya = await invite(server.url, draft, 'Kenya', 'delegation');
+  tokens.chair = await invite(server.url, draft, 'Chair', 'chair');
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await server?.close();
+});
+
+type DraftJson = { operative: Array<{ id: string; text: string }> };
+
+describe('merging an amendment from the chair\'s panel', () => {
+  it('Brazil proposes, the chair accepts, every client and the server have the new OP1', async () => {
+    try {
+      await scenario();
+    } catch (error) {
+      fs.mkdirSync('test-artifacts', { recursive: true });
+      for (const [i, c] of contexts.entries()) {
+        for (const p of c.pages()) await p.screenshot({ path: `test-artifacts/merge-failure-${i}.png`, fullPage: true }).catch(() => undefined);
+      }
+      throw error;
+    }
+  }, 60_000);
+});
+
+async function scenario(): Promise<void> {
+  const op1 = ((await readDraft(server.url, draft)) as DraftJson).operative[0];
+  expect(op1.text).toBe(OP1);
+
+  const brazil = await openWith(tokens.brazil);
+  const kenya = await openWith(tokens.kenya);
+  const chair = await openWith(tokens.chair);
+
+  await brazil.locator('[data-testid=propose-amendment]').click();
+  await brazil.locator('[data-testid=propose-kind]').selectOption('wording');
+  await brazil.locator('[data-testid=propose-target]').selectOption(op1.id);
+  await brazil.locator('[data-testid=propose-submit]').click();
+  const editor = brazil.locator('[data-testid=amendment-text]');
+  await editor.waitFor();
+  await editor.fill(PROPOSED);
+  const card = brazil.locator('[data-testid=amendment][data-author=Brazil]');
+  await card.locator('[data-testid=amendment-diff] ins', { hasText: 'Takes note of' }).waitFor();
+  const amendmentId = await card.getAttribute('data-amendment-id');
+  if (!amendmentId) throw new Error('the amendment card has no id');
+
+  // The chair waits for Brazil's full wording to arrive, then accepts.
+  const chairCard = chair.locator(`[data-testid=amendment][data-amendment-id="${amendmentId}"]`);
+  await chairCard.locator('[data-testid=amendment-diff] ins', { hasText: 'Takes note of' }).waitFor({ timeout: 15_000 });
+  await chairCard.locator('[data-testid=amendment-accept]').click();
+  await chair.locator(`[data-testid=undo-merge][data-amendment-id="${amendmentId}"]`).waitFor();
+
+  for (const page of [brazil, kenya, chair]) {
+    const para = page.locator(`[data-testid=editor] .ph-op[data-id="${op1.id}"]`);
+    await waitFor(async () => (await para.textContent()) === PROPOSED, 'OP1 shows the merged wording', 15_000);
+    await page.locator(`[data-testid=amendment][data-amendment-id="${amendmentId}"][data-status=accepted]`).waitFor({ timeout: 15_000 });
+    // Accepted amendments are not drawn inline any more.
+    expect(await para.locator('.ph-tc-ins, .ph-tc-del').count()).toBe(0);
+  }
+
+  await waitFor(async () => ((await readDraft(server.url, draft)) as DraftJson).operative[0].text === PROPOSED, 'server JSON has the new OP1', 15_000);
+  expect(((await readDraft(server.url, draft)) as DraftJson).operative[0].id).toBe(op1.id);
+}
