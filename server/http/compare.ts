@@ -3,12 +3,12 @@
  * Nothing is stored. Guarded like `POST /api/drafts`: open unless a create key is configured.
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { compareResolutions } from '../../shared/compare/align.ts';
 import { importResolution } from '../../shared/import/index.ts';
 import type { ResolutionJSON } from '../../shared/resolution/types.ts';
 import { requireCreateKey } from '../auth/http.ts';
 import { ApiError } from './errors.ts';
+import { limitBody, parseJsonObject } from './body.ts';
 
 export interface CompareRoutesDeps {
   /** When set, comparing needs `Authorization: Bearer <createKey>`, as creating a draft does. */
@@ -21,16 +21,7 @@ export interface CompareRoutesDeps {
 async function readTexts(req: Request): Promise<{ old: string; new: string }> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json') throw new ApiError(415, 'unsupported-media-type', 'send application/json: {"old": "<text>", "new": "<text>"}');
-  let body: unknown;
-  try {
-    body = JSON.parse(await req.text());
-  } catch {
-    throw new ApiError(400, 'bad-json', 'request body is not valid JSON');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ApiError(400, 'bad-body', 'JSON body must be an object: {"old": "<text>", "new": "<text>"}');
-  }
-  const { old: oldText, new: newText } = body as Record<string, unknown>;
+  const { old: oldText, new: newText } = parseJsonObject(await req.text(), '{"old": "<text>", "new": "<text>"}');
   if (typeof oldText !== 'string' || typeof newText !== 'string') {
     throw new ApiError(400, 'bad-body', '"old" and "new" must both be strings (resolution texts)');
   }
@@ -48,10 +39,7 @@ export function compareRoutes(deps: CompareRoutesDeps): Hono {
   const maxBytes = deps.maxBodyBytes ?? 4 * 1024 * 1024;
   app.post(
     '/',
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: () => { throw new ApiError(413, 'too-large', `request body exceeds ${maxBytes} bytes`); },
-    }),
+    limitBody(maxBytes),
     async (c) => {
       requireCreateKey(c, deps.createKey);
       const texts = await readTexts(c.req.raw);

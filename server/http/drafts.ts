@@ -4,7 +4,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as Y from 'yjs';
 import { importResolution } from '../../shared/import/index.ts';
 import { emptyResolution, readResolutionFromYDoc, writeResolutionToYDoc } from '../../shared/resolution/ydoc.ts';
@@ -18,6 +17,7 @@ import type { AccessStore } from '../auth/store.ts';
 import { EVENT_KIND } from '../audit/chain.ts';
 import { actorOf, recordEvent } from '../audit/record.ts';
 import { ApiError } from './errors.ts';
+import { limitBody, parseJsonObject } from './body.ts';
 
 export interface DraftRoutesDeps {
   store: DocStore;
@@ -45,16 +45,7 @@ async function readSource(req: Request): Promise<Source> {
   if (type !== 'application/json') {
     throw new ApiError(415, 'unsupported-media-type', 'send text/plain (a resolution text) or application/json ({} or {"text": "..."})');
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    throw new ApiError(400, 'bad-json', 'request body is not valid JSON');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ApiError(400, 'bad-body', 'JSON body must be an object: {} or {"text": "..."}');
-  }
-  const text = (body as Record<string, unknown>).text;
+  const text = parseJsonObject(raw, '{} or {"text": "..."}').text;
   if (text === undefined) return { kind: 'empty' };
   if (typeof text !== 'string') throw new ApiError(400, 'bad-body', '"text" must be a string');
   return { kind: 'text', text };
@@ -67,10 +58,7 @@ export function draftRoutes(deps: DraftRoutesDeps): Hono {
 
   app.post(
     '/',
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: () => { throw new ApiError(413, 'too-large', `request body exceeds ${maxBytes} bytes`); },
-    }),
+    limitBody(maxBytes),
     async (c) => {
       requireCreateKey(c, deps.createKey);
       const source = await readSource(c.req.raw);

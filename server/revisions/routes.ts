@@ -15,6 +15,7 @@ import type { AccessStore } from '../auth/store.ts';
 import { EVENT_KIND } from '../audit/chain.ts';
 import { actorOf, recordEvent } from '../audit/record.ts';
 import { ApiError } from '../http/errors.ts';
+import { parseJsonObject } from '../http/body.ts';
 import { snapshotOf, type RevisionSnapshot } from './snapshot.ts';
 import { checkLabel, DuplicateLabelError, newRevisionId, nextRevLabel, type RevisionStore, type StoredRevision } from './store.ts';
 
@@ -32,16 +33,7 @@ async function readLabel(c: Context): Promise<string | undefined> {
   const raw = await c.req.text();
   if (raw.trim().length === 0) return undefined;
   if (raw.length > 4096) throw new ApiError(413, 'too-large', 'request body exceeds 4 KiB');
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    throw new ApiError(400, 'bad-json', 'request body is not valid JSON');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ApiError(400, 'bad-body', 'JSON body must be an object: {} or {"label": "Rev.2"}');
-  }
-  const label = (body as Record<string, unknown>).label;
+  const label = parseJsonObject(raw, '{} or {"label": "Rev.2"}').label;
   if (label === undefined || label === null) return undefined;
   const checked = checkLabel(label);
   if (!checked.ok) throw new ApiError(400, 'bad-label', checked.message);
