@@ -1,9 +1,7 @@
 /** `penholder compare` end to end: spawns `node bin/penholder.mjs` as a user would run it. */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Comparison } from '../shared/compare/align.ts';
@@ -11,24 +9,12 @@ import { importResolution } from '../shared/import/index.ts';
 import { writeResolutionToYDoc } from '../shared/resolution/ydoc.ts';
 import { SqliteStore } from '../server/storage/sqlite-store.ts';
 import { corpusText } from './fixtures/corpus.ts';
+import { runPenholder, type CliRun } from './helpers/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const corpus = (name: string): string => `test/fixtures/corpus/${name}.txt`;
 
-interface Run { code: number | null; stdout: string; stderr: string }
 
-function penholder(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/penholder.mjs', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end('');
-  });
-}
+const penholder = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => runPenholder(args, { env });
 
 const tmpDirs: string[] = [];
 afterAll(() => { for (const d of tmpDirs) fs.rmSync(d, { recursive: true, force: true }); });

@@ -1,31 +1,13 @@
 /** `penholder import` end to end: spawns `node bin/penholder.mjs` as a user would run it. */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { ResolutionJSON } from '../shared/resolution/types.ts';
 import { corpusText } from './fixtures/corpus.ts';
+import { runPenholder, type CliRun } from './helpers/cli.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const corpus = (name: string): string => `test/fixtures/corpus/${name}.txt`;
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
-function penholder(args: string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/penholder.mjs', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
-}
+const penholder = (args: string[], stdin?: string): Promise<CliRun> => runPenholder(args, { stdin });
 
 describe('penholder import', { timeout: 30_000 }, () => {
   it('prints the ResolutionJSON of A/RES/78/16 with --json, pretty-printed with 2 spaces', async () => {

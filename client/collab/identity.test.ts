@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NAME_LENGTH, NAME_KEY, PALETTE, cleanName, colorForName, loadIdentity, saveIdentity, type KeyValueStorage } from './identity.ts';
+import { MAX_NAME_LENGTH, NAME_KEY, cleanName, loadIdentity, saveIdentity, type KeyValueStorage } from './identity.ts';
+import { PALETTE, colorForName } from '../../shared/identity/color.ts';
 
 const memoryStorage = (): KeyValueStorage & { data: Map<string, string> } => {
   const data = new Map<string, string>();

@@ -5,6 +5,7 @@
  * fallback for a session without a token identity.
  */
 import type { Actor, Role } from '../../shared/negotiation/layout.ts';
+import { colorForName } from '../../shared/identity/color.ts';
 
 /** The awareness `user` field, also given to CollaborationCaret. */
 export interface Identity {
@@ -34,24 +35,8 @@ export interface KeyValueStorage {
 
 export const NAME_KEY = 'penholder.name';
 
-/** Distinct, readable-on-white colours. */
-export const PALETTE: readonly string[] = [
-  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#e377c2', '#8c564b', '#0e7c86', '#8a6d00',
-  '#e8590c', '#0b5394', '#5c940d', '#c2255c', '#6741d9', '#364fc7', '#a61e4d', '#2b8a3e',
-];
-
 /** Longest name accepted; longer input is cut rather than refused. */
 export const MAX_NAME_LENGTH = 60;
-
-/** Colour for a name: FNV-1a hash into the palette. */
-export function colorForName(name: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return PALETTE[h % PALETTE.length];
-}
 
 /** Trim and collapse whitespace; '' means "no usable name". */
 export function cleanName(input: string): string {

@@ -15,9 +15,10 @@ import type { Actor, AmendmentStatus, Phase } from '../../shared/negotiation/lay
 import { canCosignAmendment, canEditAmendment, canSetAmendmentStatus } from '../../shared/permissions/rules.ts';
 import { AmendmentTextEditor } from './AmendmentTextEditor.tsx';
 import { DiffView } from './DiffView.tsx';
-import { delegationColor, STATUS_LABEL, type AmendmentView, type ParagraphInfo } from './model.ts';
+import { STATUS_LABEL, type AmendmentView, type ParagraphInfo } from './model.ts';
 import { acceptAmendment, acceptResolved, describeAcceptError, rebaseWording, type AcceptOutcome } from './merge.ts';
 import { PositionControl } from './PositionControl.tsx';
+import { colorForName } from '../../shared/identity/color.ts';
 
 export interface AmendmentCardProps {
   doc: Y.Doc;
@@ -104,14 +105,14 @@ export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, parag
   return (
     <article
       className="ph-neg-amendment" data-testid="amendment" data-amendment-id={a.id} data-author={a.author} data-kind={a.kind}
-      data-status={a.status} style={{ ['--ph-tc' as string]: delegationColor(a.author) }} aria-label={`${a.author}: ${KIND_LABEL[a.kind]} for ${refLabel}`}
+      data-status={a.status} style={{ ['--ph-tc' as string]: colorForName(a.author) }} aria-label={`${a.author}: ${KIND_LABEL[a.kind]} for ${refLabel}`}
     >
       <div className="ph-neg-meta">
         {selected !== undefined && (
           <input type="checkbox" data-testid="amendment-select" aria-label={`Select ${a.author}'s amendment to ${refLabel}`} checked={selected}
             onChange={(e) => onSelect?.(e.target.checked)} />
         )}
-        <strong data-testid="amendment-author" style={{ color: delegationColor(a.author) }}>{a.author}</strong>
+        <strong data-testid="amendment-author" style={{ color: colorForName(a.author) }}>{a.author}</strong>
         <span>{KIND_LABEL[a.kind]}</span>
         <span className="ph-neg-status" data-testid="amendment-status">{STATUS_LABEL[a.status]}</span>
         <time dateTime={a.createdAt}>proposed {when(a.createdAt)}</time>

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
-  amendmentRefs, DELEGATION_PALETTE, delegationColor, describeParagraphs, groupAmendments, inlineAmendments, insertSuffix, panelAmendments, trackedSpecs,
+  amendmentRefs, describeParagraphs, groupAmendments, inlineAmendments, insertSuffix, panelAmendments, trackedSpecs,
 } from './model.ts';
 import { readAmendments as readAmendmentViews, readPhase } from '../../shared/negotiation/actions.ts';
 import { BLOCKS, putAmendment } from './testing.ts';
 import { NEGOTIATION_ROOT } from '../../shared/negotiation/layout.ts';
-import { BUILT_IN_ENTRIES } from '../../shared/directory/data.ts';
 
 const paragraphs = describeParagraphs(BLOCKS);
 
@@ -119,14 +118,4 @@ describe('readers and colours', () => {
     expect(readPhase(doc)).toBe('drafting');
   });
 
-  it('gives each delegation a stable colour', () => {
-    expect(delegationColor('Brazil')).toBe(delegationColor('Brazil'));
-    expect(DELEGATION_PALETTE).toContain(delegationColor('Brazil'));
-    // Spread over the directory's names: every colour used, none more than twice its fair share.
-    const names = BUILT_IN_ENTRIES.map((e) => e.name);
-    const uses = new Map<string, number>();
-    for (const n of names) uses.set(delegationColor(n), (uses.get(delegationColor(n)) ?? 0) + 1);
-    expect(uses.size).toBe(DELEGATION_PALETTE.length);
-    expect(Math.max(...uses.values())).toBeLessThanOrEqual((2 * names.length) / DELEGATION_PALETTE.length);
-  });
 });

@@ -14,10 +14,11 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
 import { NEGOTIATION_ROOT } from '../../shared/negotiation/layout.ts';
-import { delegationColor, describeParagraphs, inlineAmendments, sameView, trackedSpecs, type NegotiationView, type TrackedSpec } from './model.ts';
+import { describeParagraphs, inlineAmendments, sameView, trackedSpecs, type NegotiationView, type TrackedSpec } from './model.ts';
 import { readAmendments, type Amendment } from '../../shared/negotiation/actions.ts';
 import type { ViewStore } from './view-store.ts';
 import { blockText, textOffsetToPos } from '../../shared/resolution/decorations.ts';
+import { colorForName } from '../../shared/identity/color.ts';
 
 export interface TrackedChangesOptions {
   /** The draft's Y.Doc (amendments are read from it); null until the session exists. */
@@ -58,7 +59,7 @@ function el(tag: string, className: string, attrs: Record<string, string>, text?
   return node;
 }
 
-const colorStyle = (delegation: string): string => `--ph-tc: ${delegationColor(delegation)}`;
+const colorStyle = (delegation: string): string => `--ph-tc: ${colorForName(delegation)}`;
 
 /** Build the decorations of a document for the given specs. */
 export function buildDecorations(doc: PMNode, specs: readonly TrackedSpec[]): DecorationSet {

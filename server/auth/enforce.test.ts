@@ -10,7 +10,7 @@ import { FakeSession, editFrame } from '../core/fake-session.ts';
 import { decodeRefused, encodeAwareness } from '../core/protocol.ts';
 import { RoomRegistry } from '../core/rooms.ts';
 import { MemoryStore } from '../storage/memory-store.ts';
-import { colorFor } from './presence.ts';
+import { colorForName } from '../../shared/identity/color.ts';
 import { identityStamp, permissionsGate } from './enforce.ts';
 
 async function setup() {
@@ -84,8 +84,8 @@ describe('enforced room', () => {
     await room.handleFrame(kenya, encodeAwareness([{ clientID: 7, clock: 2, state: { user: { name: 'Chair' }, cursor: 4 } }]));
     const seen = chair.messages().flatMap((m) => (m.kind === 'awareness' ? m.entries : []));
     expect(seen.map((e) => e.state)).toEqual([
-      { user: { name: 'Kenya', role: 'delegation', delegation: 'Kenya', color: colorFor('Kenya') }, cursor: 3 },
-      { user: { name: 'Kenya', role: 'delegation', delegation: 'Kenya', color: colorFor('Kenya') }, cursor: 4 },
+      { user: { name: 'Kenya', role: 'delegation', delegation: 'Kenya', color: colorForName('Kenya') }, cursor: 3 },
+      { user: { name: 'Kenya', role: 'delegation', delegation: 'Kenya', color: colorForName('Kenya') }, cursor: 4 },
     ]);
     expect(refusals(kenya).map((r) => r.reason)).toEqual(['identity-overridden']);
     expect(kenya.closedWith).toBeNull();

@@ -4,21 +4,7 @@
  * across reconnects and the same in every browser.
  */
 import type { Actor } from '../../shared/negotiation/layout.ts';
-
-const PALETTE = [
-  '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22',
-  '#ff7f0e', '#393b79', '#637939', '#843c39', '#7b4173', '#3182bd', '#31a354', '#e6550d',
-];
-
-/** A colour for a participant name (FNV-1a over UTF-16 code units, into a fixed palette). */
-export function colorFor(name: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < name.length; i++) {
-    h ^= name.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return PALETTE[h % PALETTE.length];
-}
+import { colorForName } from '../../shared/identity/color.ts';
 
 /** The `user` field the server writes into every presence state of a session. */
 export interface StampedUser {
@@ -29,7 +15,7 @@ export interface StampedUser {
 }
 
 export const userOf = (actor: Actor): StampedUser => ({
-  name: actor.participant, role: actor.role, delegation: actor.delegation, color: colorFor(actor.participant),
+  name: actor.participant, role: actor.role, delegation: actor.delegation, color: colorForName(actor.participant),
 });
 
 /** Replaces (or inserts) `user`; everything else (cursor, selection) is the client's. */
