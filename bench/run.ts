@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every benchmark and prints its figures.
  *  1. Fan-out (bench/fanout/): the same load against the stock y-websocket server and Penholder.
- *  2. Micro-benchmarks: import (15 KB text), permission gate (µs per update), word diff, comparison.
+ *  2. Micro-benchmarks: import (15 KB text), permission gate (µs per update), word diff, comparison, export.
  * Exits non-zero if a server fails or any edit is lost. See bench/README.md.
  */
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { runImportBench } from './import.bench.ts';
 import { runGateBench } from './gate.bench.ts';
 import { runDiffBench } from './diff.bench.ts';
 import { runCompareBench } from './compare.bench.ts';
+import { runExportBench } from './export.bench.ts';
 import { killAllChildren, repoRoot, waitForQuietMachine } from './fanout/procs.ts';
 import { allServers } from './fanout/servers.ts';
 import { loadFromEnv, runFanout } from './fanout/run-fanout.ts';
@@ -16,7 +17,7 @@ import { formatTable, formatTraffic, writeJson, type FailedRun } from './fanout/
 import type { FanoutResult } from './fanout/types.ts';
 
 const RESULTS_FILE = path.join(repoRoot, 'test-artifacts/bench/fanout-latest.json');
-/** BENCH_ONLY=fanout|import|gate|diff|compare runs one benchmark; BENCH_SERVERS=stock,penholder,penholder-nocheck picks servers. */
+/** BENCH_ONLY=fanout|import|gate|diff|compare|export runs one benchmark; BENCH_SERVERS=stock,penholder,penholder-nocheck picks servers. */
 const only = process.env.BENCH_ONLY?.trim();
 
 async function fanout(): Promise<boolean> {
@@ -62,6 +63,7 @@ const MICRO_BENCHES: Record<string, { title: string; run: () => unknown }> = {
   gate: { title: 'permission gate benchmark (µs per checked update)', run: runGateBench },
   diff: { title: 'word diff benchmark', run: runDiffBench },
   compare: { title: 'comparison benchmark', run: runCompareBench },
+  export: { title: 'export benchmark (100 paragraphs, 200 pending amendments)', run: () => runExportBench() },
 };
 
 async function microBench(key: string): Promise<boolean> {

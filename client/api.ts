@@ -66,9 +66,6 @@ export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError
 /** The subset of `fetch` used, so tests can pass a fake. */
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
-}
 
 /** The error carried by a non-2xx response: the server's JSON error if any, else the body text or status. */
 export async function errorFromResponse(res: Response): Promise<ApiError> {
@@ -98,6 +95,66 @@ export type TokenLookup = (draftId: string) => string | null;
 export type CreateKeyLookup = () => string | null;
 
 /**
+ * One JSON request: never throws. A network failure, a non-2xx answer (the server's own error) and a
+ * body `parse` rejects (null) all come back as `{ok: false, error}`. 204 parses `null`.
+ */
+export async function requestJson<T>(
+  fetchImpl: FetchLike, url: string, init: RequestInit, parse: (body: unknown) => T | null,
+): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetchImpl(url, init);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return { ok: false, error: { status: 0, code: 'network', message: `Could not reach the server (${reason}).` } };
+  }
+  if (!res.ok) return { ok: false, error: await errorFromResponse(res) };
+  let body: unknown = null;
+  if (res.status !== 204) {
+    try {
+      body = await res.json();
+    } catch {
+      return { ok: false, error: { status: res.status, code: 'bad-response', message: 'The server sent a response that is not JSON.' } };
+    }
+  }
+  const value = parse(body);
+  if (value === null) {
+    return { ok: false, error: { status: res.status, code: 'bad-response', message: 'The server sent an unexpected response.' } };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * Building blocks for feature API modules (client/<feature>/api.ts): the draft's URL and headers with
+ * this browser's token for it. Feature modules take a {@link DraftRequestContext} so tests can pass a fake fetch.
+ */
+export interface DraftRequestContext {
+  fetch: FetchLike;
+  base: string;
+  tokenFor: TokenLookup;
+}
+
+/** The app's context: same origin, real fetch, the tokens stored in this browser. */
+export const browserDraftContext: DraftRequestContext = {
+  fetch: (input, init) => fetch(input, init), base: '', tokenFor: (draftId) => tokenFor(browserStorage(), draftId),
+};
+
+/** URL of `rest` under the draft (`rest` starts with '/' or is ''). */
+export const draftUrl = (ctx: DraftRequestContext, draftId: string, rest = ''): string =>
+  `${ctx.base}/api/drafts/${encodeURIComponent(draftId)}${rest}`;
+
+/** Headers for a call about `draftId`: `extra` plus the bearer token when this browser holds one. */
+export function draftHeaders(ctx: DraftRequestContext, draftId: string, extra: Record<string, string> = {}): Record<string, string> {
+  const token = ctx.tokenFor(draftId);
+  return token ? { ...extra, authorization: `Bearer ${token}` } : extra;
+}
+
+/** Plain-object check for parsers of API bodies. */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null;
+}
+
+/**
  * The API client. `base` is '' for same-origin. Every call about one draft carries
  * `Authorization: Bearer <token>` from `tokenFor`; create / import / list carry the creation key from
  * `createKey` (see app/create-key.ts). Both are read at call time so a newly stored one counts.
@@ -111,29 +168,8 @@ export function createApi(fetchImpl: FetchLike, base = '', tokenFor: TokenLookup
   const collection = (headers: Record<string, string>) => withBearer({ kind: 'collection' }, headers);
   const draftPath = (id: string, rest = '') => `/api/drafts/${encodeURIComponent(id)}${rest}`;
 
-  async function call<T>(path: string, init: RequestInit, parse: (body: unknown) => T | null): Promise<ApiResult<T>> {
-    let res: Response;
-    try {
-      res = await fetchImpl(`${base}${path}`, init);
-    } catch (err) {
-      const reason = err instanceof Error ? err.message : String(err);
-      return { ok: false, error: { status: 0, code: 'network', message: `Could not reach the server (${reason}).` } };
-    }
-    if (!res.ok) return { ok: false, error: await errorFromResponse(res) };
-    let body: unknown = null;
-    if (res.status !== 204) {
-      try {
-        body = await res.json();
-      } catch {
-        return { ok: false, error: { status: res.status, code: 'bad-response', message: 'The server sent a response that is not JSON.' } };
-      }
-    }
-    const value = parse(body);
-    if (value === null) {
-      return { ok: false, error: { status: res.status, code: 'bad-response', message: 'The server sent an unexpected response.' } };
-    }
-    return { ok: true, value };
-  }
+  const call = <T>(path: string, init: RequestInit, parse: (body: unknown) => T | null): Promise<ApiResult<T>> =>
+    requestJson(fetchImpl, `${base}${path}`, init, parse);
 
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
   const isRole = (v: unknown): v is Role => typeof v === 'string' && (ROLES as readonly string[]).includes(v);

@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { EditorContent, useEditorState } from '@tiptap/react';
-import type { Actor } from '../../shared/negotiation/layout.ts';
+import type { Actor, Phase } from '../../shared/negotiation/layout.ts';
 import { canEditText } from '../../shared/permissions/rules.ts';
 import { useCollabSession, useStore } from '../collab/hooks.ts';
 import { connectionPhase, describeClose } from '../collab/connection-state.ts';
@@ -30,9 +30,12 @@ import { DraftSponsors } from './DraftSponsors.tsx';
 import { ParagraphMargin } from './ParagraphMargin.tsx';
 import { AmendmentsPanel } from '../negotiation/AmendmentsPanel.tsx';
 import { PositionsMatrix } from '../negotiation/PositionsMatrix.tsx';
+import { ChairDashboard } from '../dashboard/ChairDashboard.tsx';
+import { RevisionsPanel } from '../revisions/RevisionsPanel.tsx';
+import { RecordPanel } from '../record/RecordPanel.tsx';
+import { ExportPanel } from '../export/ExportPanel.tsx';
+import { SIDE_BUTTONS, type Side, type SideViewProps } from './side-view.ts';
 
-/** The side drawer beside the sheet: amendments, the positions matrix, or nothing. */
-type Side = 'none' | 'amendments' | 'positions';
 
 export function EditorPage({ draftId }: { draftId: string }) {
   const [token, setToken] = useState<string | null>(() => tokenFor(browserStorage(), draftId));
@@ -151,6 +154,7 @@ function SessionView({ session, actor, notice, onDismissNotice, ended, warnings,
     body = (
       <DraftEditor
         key={session.doc.clientID} session={session} actor={actor} head={head} readOnly={readOnly}
+        phase={negotiation.phase} sessionClosed={closed}
         negotiationBar={(
           <DraftSponsors doc={session.doc} actor={actor} phase={negotiation.phase} tabledAt={negotiation.tabledAt}
             sponsors={sponsors} disabled={closed} />
@@ -211,11 +215,14 @@ interface DraftEditorProps {
   actor: Actor | null;
   head: ReturnType<CollabSession['head']['getSnapshot']>;
   readOnly: boolean;
+  phase: Phase;
+  /** The connection is closed (drawer views offer no writes). */
+  sessionClosed: boolean;
   negotiationBar: ReactNode;
   margin: (editor: ReturnType<typeof useResolutionEditor>, sheet: RefObject<HTMLElement | null>) => ReactNode;
 }
 
-function DraftEditor({ session, actor, head, readOnly, negotiationBar, margin }: DraftEditorProps) {
+function DraftEditor({ session, actor, head, readOnly, phase, sessionClosed, negotiationBar, margin }: DraftEditorProps) {
   const [dialog, setDialog] = useState<FootnoteDialogState | null>(null);
   const [side, setSide] = useState<Side>('none');
   const sheet = useRef<HTMLElement>(null);
@@ -263,6 +270,9 @@ function DraftEditor({ session, actor, head, readOnly, negotiationBar, margin }:
     },
   });
   const toggle = (which: Side) => setSide(side === which ? 'none' : which);
+  const viewProps: SideViewProps | null = actor
+    ? { draftId: session.draftId, doc: session.doc, actor, phase, currentParagraphId, disabled: sessionClosed }
+    : null;
 
   const closeDialog = () => {
     setDialog(null);
@@ -289,14 +299,12 @@ function DraftEditor({ session, actor, head, readOnly, negotiationBar, margin }:
       <div className="ph-sponsor-bar">
         {negotiationBar}
         <span className="ph-spacer" />
-        <button type="button" className="ph-button ph-small" data-testid="toggle-amendments" aria-pressed={side === 'amendments'}
-          onClick={() => toggle('amendments')}>
-          Amendments
-        </button>
-        <button type="button" className="ph-button ph-small" data-testid="toggle-positions" aria-pressed={side === 'positions'}
-          onClick={() => toggle('positions')}>
-          Positions
-        </button>
+        {SIDE_BUTTONS.filter((b) => !b.roles || (actor !== null && b.roles.includes(actor.role))).map((b) => (
+          <button key={b.side} type="button" className="ph-button ph-small" data-testid={`toggle-${b.side}`} aria-pressed={side === b.side}
+            onClick={() => toggle(b.side)}>
+            {b.label}
+          </button>
+        ))}
       </div>
       <div className={side === 'none' ? 'ph-desk' : 'ph-desk ph-with-side'}>
         <article className="ph-page" aria-label="Draft resolution" ref={sheet}>
@@ -306,15 +314,19 @@ function DraftEditor({ session, actor, head, readOnly, negotiationBar, margin }:
           {margin(editor, sheet)}
         </article>
         {side !== 'none' && (
-          <aside className="ph-side" aria-label={side === 'amendments' ? 'Amendments' : 'Positions'} data-testid="side-drawer" data-side={side}>
+          <aside className="ph-side" aria-label={SIDE_BUTTONS.find((b) => b.side === side)?.label ?? ''} data-testid="side-drawer" data-side={side}>
             <div className="ph-side-close">
               <button type="button" className="ph-button ph-small" data-testid="close-side" onClick={() => setSide('none')}>Close</button>
             </div>
             {/* client/negotiation (README there): the panel and the overlay share the page-wide view store. */}
             {side === 'amendments' && (actor ? (
-              <AmendmentsPanel doc={session.doc} actor={actor} currentParagraphId={currentParagraphId} />
+              <AmendmentsPanel doc={session.doc} actor={actor} currentParagraphId={currentParagraphId} draftId={session.draftId} />
             ) : <p className="ph-muted">Loading who you are…</p>)}
             {side === 'positions' && <PositionsMatrix doc={session.doc} />}
+            {viewProps && side === 'dashboard' && <ChairDashboard {...viewProps} />}
+            {viewProps && side === 'revisions' && <RevisionsPanel {...viewProps} />}
+            {viewProps && side === 'record' && <RecordPanel {...viewProps} />}
+            {viewProps && side === 'export' && <ExportPanel {...viewProps} />}
           </aside>
         )}
       </div>

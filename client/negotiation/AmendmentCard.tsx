@@ -2,11 +2,11 @@
  * One amendment in the panel: author, co-signers, status, timestamps, rationale, the proposed text as a
  * word diff against the paragraph's current text, the actions the rules allow the current actor (edit and
  * withdraw for the author, co-sign for other delegations, accept / reject / reopen for the chair), and the
- * actor's position on it. Accept merges into the body (merge.ts); conflicts open a per-hunk resolution view.
+ * actor's position on it. Accept asks the server to merge (merge-api.ts); a conflict, computed locally
+ * (merge.ts), opens a per-hunk resolution view whose choices go to the server. Rebase is a server call too.
  */
 import { useState } from 'react';
 import type * as Y from 'yjs';
-import type { UndoRecord } from '../../shared/merge/apply-amendment.ts';
 import type { Conflict, Resolution } from '../../shared/merge/three-way.ts';
 import {
   cosignAmendment, readStatus, setAmendmentPlacement, setAmendmentRationale, setAmendmentStatus, uncosignAmendment, withdrawAmendment,
@@ -16,7 +16,9 @@ import { canCosignAmendment, canEditAmendment, canSetAmendmentStatus } from '../
 import { AmendmentTextEditor } from './AmendmentTextEditor.tsx';
 import { DiffView } from './DiffView.tsx';
 import { STATUS_LABEL, type AmendmentView, type ParagraphInfo } from './model.ts';
-import { acceptAmendment, acceptResolved, describeAcceptError, rebaseWording, type AcceptOutcome } from './merge.ts';
+import type { ApiResult, DraftRequestContext } from '../api.ts';
+import { describeServerError, previewConflicts } from './merge.ts';
+import { acceptOnServer, rebaseOnServer } from './merge-api.ts';
 import { PositionControl } from './PositionControl.tsx';
 import { colorForName } from '../../shared/identity/color.ts';
 
@@ -37,8 +39,10 @@ export interface AmendmentCardProps {
   /** Selected for "Accept selected" (chair); undefined = no checkbox. */
   selected?: boolean;
   onSelect?: (selected: boolean) => void;
-  /** Called with the undo record after the chair merged this amendment. */
-  onAccepted?: (undo: UndoRecord) => void;
+  /** Where the merge routes are (absent in static renders: the server actions then say so). */
+  server?: { ctx: DraftRequestContext; draftId: string };
+  /** Called after the server merged this amendment (the panel refreshes its undo list). */
+  onAccepted?: () => void;
 }
 
 type Choice = 'ours' | 'theirs' | 'edit';
@@ -77,9 +81,13 @@ function when(iso: string): string {
 const KIND_LABEL = { wording: 'new wording', insert: 'new paragraph', delete: 'deletion', move: 'move' } as const;
 
 export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, paragraphText, paragraphs, editing, onToggleEdit, stale = false, selected, onSelect, onAccepted,
+  server,
 }: AmendmentCardProps) {
   const [conflicts, setConflicts] = useState<Conflict[] | null>(null);
   const [mergeError, setMergeError] = useState('');
+  const [busy, setBusy] = useState(false);
+  /** The author's hand-settled wording after a conflicting rebase; null when not asked for. */
+  const [rebaseText, setRebaseText] = useState<string | null>(null);
   const targetStatus = a.kind === 'insert' ? undefined : readStatus(doc, a.target);
   const state = { author: a.author, status: a.status };
   const canEdit = canEditAmendment(actor, { amendment: state, phase, targetStatus }).ok;
@@ -89,17 +97,34 @@ export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, parag
   const cosigned = a.cosigners.includes(own);
   const anchor = a.after === '' ? 'the start of its section' : paragraphs.find((p) => p.id === a.after)?.ref ?? 'a removed paragraph';
   const isEditing = editing && canEdit;
-  const settle = (out: AcceptOutcome): void => {
-    if (out.ok) { setConflicts(null); setMergeError(''); onAccepted?.(out.undo); return; }
-    if (out.error === 'conflict') { setConflicts(out.conflicts); setMergeError(''); return; }
-    setMergeError(describeAcceptError(out.error));
+  /** Runs one server call, showing its error; `done` gets the value on success. */
+  const call = async <T,>(run: (s: NonNullable<typeof server>) => Promise<ApiResult<T>>, done: (v: T) => void, failed?: (code: string) => boolean): Promise<void> => {
+    if (!server) { setMergeError('Not connected to the server.'); return; }
+    setBusy(true);
+    const res = await run(server);
+    setBusy(false);
+    if (res.ok) { setMergeError(''); done(res.value); return; }
+    if (failed?.(res.error.code)) return;
+    setMergeError(describeServerError(res.error));
   };
-  const chair = actor.participant;
-  const rebase = (): void => {
-    const out = rebaseWording(doc, a.id);
-    setMergeError(out.ok ? '' : out.error === 'conflict'
-      ? `Your wording conflicts with the current text at: ${out.conflicts.map((c) => `"${c.ours.trim()}"`).join(', ')}. Edit it by hand.`
-      : out.error === 'not-wording' ? 'Only new wording can be rebased.' : describeAcceptError(out.error));
+  const merged = (): void => { setConflicts(null); onAccepted?.(); };
+  /** A conflict (seen here, or by the server on newer text) opens the conflict view instead of a request. */
+  const showConflicts = (): boolean => {
+    const found = previewConflicts(doc, a.id);
+    if (found) { setConflicts(found); setMergeError(''); }
+    return found !== null;
+  };
+  const accept = (): void => {
+    if (showConflicts()) return;
+    void call((s) => acceptOnServer(s.ctx, s.draftId, a.id), merged, (code) => code === 'conflict' && showConflicts());
+  };
+  const rebase = (text?: string): void => {
+    void call((s) => rebaseOnServer(s.ctx, s.draftId, a.id, text), () => setRebaseText(null), (code) => {
+      if (code !== 'conflict') return false;
+      setRebaseText((cur) => cur ?? a.text);
+      setMergeError('Your wording and the current text change the same words: write the settled wording below.');
+      return true;
+    });
   };
 
   return (
@@ -121,7 +146,7 @@ export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, parag
       {stale && a.status === 'proposed' && (
         <div className="ph-neg-refused" data-testid="amendment-stale">
           Out of date — to be rebased (the paragraph changed since it was proposed).{' '}
-          {canEdit && a.kind === 'wording' && <button type="button" className="ph-button" data-testid="amendment-rebase" onClick={rebase}>Rebase</button>}
+          {canEdit && a.kind === 'wording' && <button type="button" className="ph-button" data-testid="amendment-rebase" disabled={busy} onClick={() => rebase()}>Rebase</button>}
         </div>
       )}
       {a.cosigners.length > 0 && <div className="ph-neg-meta" data-testid="amendment-cosigners">Co-signed by {a.cosigners.join(', ')}</div>}
@@ -155,13 +180,22 @@ export function AmendmentCard({ doc, actor, phase, amendment: a, refLabel, parag
         {canCosign && (cosigned
           ? <button type="button" className="ph-button" data-testid="amendment-uncosign" onClick={() => uncosignAmendment(doc, a.id, own)}>Withdraw co-signature</button>
           : <button type="button" className="ph-button" data-testid="amendment-cosign" onClick={() => cosignAmendment(doc, a.id, own)}>Co-sign</button>)}
-        {can('accepted') && <button type="button" className="ph-button ph-primary" data-testid="amendment-accept" onClick={() => settle(acceptAmendment(doc, a.id, chair))}>Accept</button>}
+        {can('accepted') && <button type="button" className="ph-button ph-primary" data-testid="amendment-accept" disabled={busy} onClick={accept}>Accept</button>}
         {can('rejected') && <button type="button" className="ph-button ph-danger" data-testid="amendment-reject" onClick={() => setAmendmentStatus(doc, a.id, 'rejected')}>{stale ? 'Close' : 'Reject'}</button>}
         {can('proposed') && <button type="button" className="ph-button" data-testid="amendment-reopen" onClick={() => setAmendmentStatus(doc, a.id, 'proposed')}>Reopen</button>}
       </div>
       {mergeError && <p className="ph-neg-refused" role="alert" data-testid="merge-error">{mergeError}</p>}
+      {rebaseText !== null && a.status === 'proposed' && canEdit && (
+        <div className="ph-neg-conflicts" data-testid="rebase-by-hand">
+          <textarea className="ph-textarea" data-testid="rebase-text" rows={3} aria-label="Settled wording" value={rebaseText}
+            onChange={(e) => setRebaseText(e.target.value)} />
+          <button type="button" className="ph-button ph-primary" data-testid="rebase-apply" disabled={busy} onClick={() => rebase(rebaseText)}>Rebase with this wording</button>
+          <button type="button" className="ph-button" data-testid="rebase-cancel" onClick={() => { setRebaseText(null); setMergeError(''); }}>Cancel</button>
+        </div>
+      )}
       {conflicts && a.status === 'proposed' && can('accepted') && (
-        <ConflictView conflicts={conflicts} onCancel={() => setConflicts(null)} onApply={(r) => settle(acceptResolved(doc, a.id, chair, r))} />
+        <ConflictView conflicts={conflicts} onCancel={() => setConflicts(null)}
+          onApply={(r) => void call((s) => acceptOnServer(s.ctx, s.draftId, a.id, r), merged, (code) => { if (code === 'stale-plan') showConflicts(); return false; })} />
       )}
       {a.status === 'proposed' && <PositionControl doc={doc} actor={actor} target={a.id} label={`${a.author}'s amendment to ${refLabel}`} />}
     </article>

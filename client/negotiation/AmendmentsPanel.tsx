@@ -3,17 +3,20 @@
  * paragraphs as "OP5 bis" right after the paragraph they follow). A view selector (clean text / all
  * proposals / one delegation) drives both this list and the inline tracked changes through a shared view
  * store. Delegations propose from here; what each actor may do comes from shared/permissions/rules.ts.
+ * The chair's merges are server calls (merge-api.ts); the undo list is the server's (GET /merges), so it
+ * survives reloads and is the same for every chair's browser.
  */
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import { undoAcceptance, type UndoRecord } from '../../shared/merge/apply-amendment.ts';
+import { browserDraftContext, type DraftRequestContext } from '../api.ts';
 import { readAmendments, readPhase } from '../../shared/negotiation/actions.ts';
 import type { Actor } from '../../shared/negotiation/layout.ts';
 import { canProposeAmendment, canSetAmendmentStatus } from '../../shared/permissions/rules.ts';
 import { readBlocksFromYDoc } from '../../shared/resolution/ydoc.ts';
 import { AmendmentCard } from './AmendmentCard.tsx';
 import { useDocSnapshot, useView } from './hooks.ts';
-import { acceptMany, describeAcceptError, outOfDate, pushUndo } from './merge.ts';
+import { describeServerError, outOfDate } from './merge.ts';
+import { acceptManyOnServer, listMerges, undoOnServer, type MergeEntry } from './merge-api.ts';
 import { describeParagraphs, groupAmendments, panelAmendments, type NegotiationView } from './model.ts';
 import { ProposeForm } from './ProposeForm.tsx';
 import { describeRefusal } from './refusals.ts';
@@ -30,6 +33,10 @@ export interface AmendmentsPanelProps {
   currentParagraphId?: string;
   /** Leave out the panel's own "Amendments (N open)" heading (when the page frames it with its own). */
   hideHeading?: boolean;
+  /** The draft, for the server's merge routes (absent in static renders). */
+  draftId?: string;
+  /** How to reach the server; default this browser's (same origin, stored token). */
+  requestContext?: DraftRequestContext;
 }
 
 function readPanel(doc: Y.Doc) {
@@ -44,10 +51,23 @@ function readPanel(doc: Y.Doc) {
 const viewValue = (v: NegotiationView): string => (typeof v === 'string' ? v : `d:${v.delegation}`);
 const parseView = (s: string): NegotiationView => (s === 'clean' || s === 'all' ? s : { delegation: s.slice(2) });
 
-export function AmendmentsPanel({ doc, actor, viewStore = negotiationView, currentParagraphId, hideHeading = false }: AmendmentsPanelProps) {
+export function AmendmentsPanel({
+  doc, actor, viewStore = negotiationView, currentParagraphId, hideHeading = false, draftId, requestContext = browserDraftContext,
+}: AmendmentsPanelProps) {
   const { paragraphs, amendments, phase, stale } = useDocSnapshot(doc, readPanel);
-  // The chair's merges of this session, newest last: memory only, gone on reload.
-  const [undos, setUndos] = useState<UndoRecord[]>([]);
+  const server = draftId ? { ctx: requestContext, draftId } : undefined;
+  // The server's recent merges, newest first (only the chair is shown them).
+  const [merges, setMerges] = useState<MergeEntry[]>([]);
+  const [mergeMessage, setMergeMessage] = useState('');
+  const isChair = actor.role === 'chair';
+  const refresh = useCallback(async (): Promise<void> => {
+    if (!draftId || !isChair) return;
+    const res = await listMerges(requestContext, draftId);
+    if (res.ok) setMerges(res.value);
+  }, [draftId, isChair, requestContext]);
+  // Any status change (ours, another chair's, an undo) may change what can be undone.
+  const statusKey = amendments.map((a) => `${a.id}:${a.status}`).join(',');
+  useEffect(() => { void refresh(); }, [refresh, statusKey]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [batchMessage, setBatchMessage] = useState('');
   const view = useView(viewStore);
@@ -66,20 +86,26 @@ export function AmendmentsPanel({ doc, actor, viewStore = negotiationView, curre
     const g = groups.find((x) => x.amendments.some((y) => y.id === id));
     return a ? `${a.author}'s amendment to ${g?.ref ?? 'a paragraph'}` : 'an amendment';
   };
-  const acceptSelected = (): void => {
+  const acceptSelected = async (): Promise<void> => {
+    if (!draftId) return;
     // Document order of the panel, so the merges apply top to bottom.
     const ids = groups.flatMap((g) => g.amendments.map((a) => a.id)).filter((id) => selected.has(id));
-    const out = acceptMany(doc, ids, actor.participant);
-    setUndos((u) => pushUndo(u, out.accepted));
-    setSelected(new Set(out.stopped ? ids.slice(out.accepted.length) : []));
-    setBatchMessage(out.stopped
-      ? `Accepted ${out.accepted.length}; stopped at ${label(out.stopped.id)}: ${describeAcceptError(out.stopped.outcome.error)}`
-      : `Accepted ${out.accepted.length}.`);
+    const res = await acceptManyOnServer(requestContext, draftId, ids);
+    void refresh();
+    if (!res.ok) { setBatchMessage(`Nothing accepted: ${describeServerError(res.error)}`); return; }
+    const { accepted, stopped } = res.value;
+    setSelected(new Set(stopped ? ids.slice(accepted.length) : []));
+    setBatchMessage(stopped
+      ? `Accepted ${accepted.length}; stopped at ${label(stopped.id)}: ${stopped.message}`
+      : `Accepted ${accepted.length}.`);
   };
-  const undo = (rec: UndoRecord): void => {
-    undoAcceptance(doc, rec);
-    setUndos((u) => u.filter((x) => x !== rec));
+  const undo = async (entry: MergeEntry): Promise<void> => {
+    if (!draftId) return;
+    const res = await undoOnServer(requestContext, draftId, entry.seq);
+    setMergeMessage(res.ok ? `Undid the merge of ${label(res.value.amendmentId)}.` : `Could not undo: ${describeServerError(res.error)}`);
+    void refresh();
   };
+  const standing = merges.filter((m) => m.undoneAt === null).slice(0, 5);
   const delegations = [...new Set([...amendments.map((a) => a.author), ...(actor.delegation ? [actor.delegation] : [])])].filter(Boolean).sort();
 
   return (
@@ -102,16 +128,19 @@ export function AmendmentsPanel({ doc, actor, viewStore = negotiationView, curre
       </div>
       {actor.role === 'chair' && selected.size > 0 && (
         <div className="ph-neg-toolbar">
-          <button type="button" className="ph-button ph-primary" data-testid="accept-selected" onClick={acceptSelected}>Accept selected ({selected.size})</button>
+          <button type="button" className="ph-button ph-primary" data-testid="accept-selected" onClick={() => void acceptSelected()}>Accept selected ({selected.size})</button>
         </div>
       )}
       {batchMessage && <p className="ph-muted" role="status" data-testid="accept-selected-message">{batchMessage}</p>}
-      {undos.length > 0 && (
+      {mergeMessage && <p className="ph-muted" role="status" data-testid="merge-message">{mergeMessage}</p>}
+      {isChair && standing.length > 0 && (
         <ul className="ph-neg-undos" data-testid="merge-undos">
-          {[...undos].reverse().map((rec) => (
-            <li key={`${rec.amendmentId}:${rec.prevUpdatedAt}`}>
-              Merged {label(rec.amendmentId)}{' '}
-              <button type="button" className="ph-button" data-testid="undo-merge" data-amendment-id={rec.amendmentId} onClick={() => undo(rec)}>Undo merge</button>
+          {standing.map((m) => (
+            <li key={m.seq} data-testid="merge-entry" data-amendment-id={m.amendmentId}>
+              Merged {label(m.amendmentId)}{' '}
+              {m.undoable
+                ? <button type="button" className="ph-button" data-testid="undo-merge" data-amendment-id={m.amendmentId} onClick={() => void undo(m)}>Undo merge</button>
+                : m.reason && <span className="ph-muted">(cannot be undone: {m.reason})</span>}
             </li>
           ))}
         </ul>
@@ -134,7 +163,8 @@ export function AmendmentsPanel({ doc, actor, viewStore = negotiationView, curre
               stale={stale.has(a.id)}
               selected={a.status === 'proposed' && canAccept(a) ? selected.has(a.id) : undefined}
               onSelect={(on) => setSelected((cur) => { const next = new Set(cur); if (on) next.add(a.id); else next.delete(a.id); return next; })}
-              onAccepted={(rec) => { setUndos((u) => pushUndo(u, [rec])); setSelected((cur) => { const next = new Set(cur); next.delete(a.id); return next; }); }}
+              server={server}
+              onAccepted={() => { void refresh(); setSelected((cur) => { const next = new Set(cur); next.delete(a.id); return next; }); }}
             />
           ))}
         </div>

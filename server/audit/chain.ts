@@ -33,9 +33,13 @@ export const EVENT_KIND = {
   /** Status set back to 'proposed' (or another value the rules allow later). */
   amendmentStatus: 'amendment-status',
   amendmentRemoved: 'amendment-removed',
+  /** The server merged an accepted amendment into the text (server/merges); target = paragraph id, detail holds its undo record. */
+  amendmentMerged: 'amendment-merged',
+  /** The chair took a merge back; target = paragraph id, detail.seq = the merge's seq. */
+  mergeUndone: 'merge-undone',
   /** A revision was issued (server/revisions/routes.ts); target = revision id. */
   revisionIssued: 'revision-issued',
-  /** Hook for the export feature (not recorded yet). */
+  /** A file was exported (server/export/routes.ts); target = revision id or 'live', detail = format, revision, file name. */
   exportMade: 'export-made',
 } as const;
 

@@ -98,6 +98,38 @@ describe('GET /api/drafts/:id/log', () => {
     expect(parseCsv(await byDelegation.text())).toHaveLength(2);
   });
 
+  it('paragraph filter: the paragraph\'s own rows and those of its amendments, combined with kind and delegation', async () => {
+    const { app, id, token, store } = await setup();
+    const at = '2026-01-01T00:00:00.000Z';
+    const brazil = { participant: 'Brazil', role: 'delegation', delegation: 'Brazil' } as const;
+    const kenya = { participant: 'Kenya', role: 'delegation', delegation: 'Kenya' } as const;
+    const chairActor = { participant: 'Chair', role: 'chair', delegation: null } as const;
+    await store.access.appendEvents([
+      { draftId: id, at, actor: brazil, kind: 'amendment-proposed', target: 'a1', detail: { author: 'Brazil', kind: 'wording', target: 'op1' } },
+      { draftId: id, at, actor: brazil, kind: 'amendment-proposed', target: 'a2', detail: { author: 'Brazil', kind: 'wording', target: 'op2' } },
+      { draftId: id, at, actor: kenya, kind: 'position', target: 'a1', detail: { delegation: 'Kenya', stance: 'oppose' } },
+      { draftId: id, at, actor: kenya, kind: 'position', target: 'op1', detail: { delegation: 'Kenya', stance: 'support' } },
+      { draftId: id, at, actor: kenya, kind: 'position', target: 'op2', detail: { delegation: 'Kenya', stance: 'support' } },
+      { draftId: id, at, actor: chairActor, kind: 'paragraph-status', target: 'op1', detail: { status: 'bracketed' } },
+      { draftId: id, at, actor: kenya, kind: 'amendment-proposed', target: 'a3', detail: { author: 'Kenya', kind: 'insert', target: '' } },
+      { draftId: id, at, actor: chairActor, kind: 'amendment-merged', target: 'p-new', detail: { seq: 1, amendmentId: 'a3' } },
+      { draftId: id, at, actor: kenya, kind: 'amendment-cosigned', target: 'a1', detail: { delegation: 'Kenya' } },
+    ]);
+    const log = async (query: string): Promise<Json[]> =>
+      ((await (await app.request(`/api/drafts/${id}/log?${query}`, auth(token))).json()) as { events: Json[] }).events;
+    const seqs = (rows: Json[]): unknown[] => rows.map((e) => `${String(e.kind)}:${String(e.target)}`);
+    expect(seqs(await log('paragraph=op1'))).toEqual([
+      'amendment-proposed:a1', 'position:a1', 'position:op1', 'paragraph-status:op1', 'amendment-cosigned:a1',
+    ]);
+    expect(seqs(await log('paragraph=op1&delegation=Kenya'))).toEqual(['position:a1', 'position:op1', 'amendment-cosigned:a1']);
+    expect(seqs(await log('paragraph=op1&kind=position&delegation=Kenya'))).toEqual(['position:a1', 'position:op1']);
+    // A paragraph created by a merged insert: the merge row and the insert's own rows.
+    expect(seqs(await log('paragraph=p-new'))).toEqual(['amendment-proposed:a3', 'amendment-merged:p-new']);
+    expect(await log('paragraph=nowhere')).toEqual([]);
+    const csv = await (await app.request(`/api/drafts/${id}/log?format=csv&paragraph=op2`, auth(token))).text();
+    expect(parseCsv(csv).slice(1).map((r) => `${r[5]}:${r[6]}`)).toEqual(['amendment-proposed:a2', 'position:op2']);
+  });
+
   it('verify reports the first bad entry when the stored log is altered', async () => {
     const { app, id, token, store } = await setup();
     // Reach into the memory store's own row (listEvents hands out copies) to simulate tampering.

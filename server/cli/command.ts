@@ -6,6 +6,8 @@
 /** Where a command writes and reads; injectable so commands can be tested in-process. */
 export interface CliIO {
   stdout(text: string): void;
+  /** Binary standard output (e.g. a DOCX piped to a file); absent where only text can be written. */
+  stdoutBytes?(bytes: Uint8Array): void;
   stderr(text: string): void;
   /** The whole of standard input, decoded as UTF-8. */
   readStdin(): Promise<string>;

@@ -4,15 +4,17 @@
  */
 import { EXIT, type CliCommand, type CliIO } from './command.ts';
 import { compareCommand } from './compare-command.ts';
+import { exportCommand } from './export-command.ts';
 import { importCommand } from './import-command.ts';
 import { verifyLogCommand } from './verify-log-command.ts';
 
 /** The command table, in the order `--help` lists it. */
-export const COMMANDS: readonly CliCommand[] = [importCommand, compareCommand, verifyLogCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, compareCommand, exportCommand, verifyLogCommand];
 
 function processIO(): CliIO {
   return {
     stdout: (t) => void process.stdout.write(t),
+    stdoutBytes: (b) => void process.stdout.write(b),
     stderr: (t) => void process.stderr.write(t),
     readStdin: async () => {
       const parts: Buffer[] = [];

@@ -21,6 +21,8 @@ import { checkUpdate } from './update-check.ts';
 import type { DocStore } from './storage.ts';
 import type { Fanout } from './fanout.ts';
 import type { Session } from './session.ts';
+import { buildOnClone, RoomClosingError, SerialQueue, serverSession, type ServerWriteResult } from './server-write.ts';
+import type { Actor } from '../../shared/negotiation/layout.ts';
 
 export type { Session } from './session.ts';
 
@@ -78,7 +80,9 @@ export class Room {
   private readonly unsubscribe: () => void;
   private readonly opts: RoomOptions;
   /** Serialises "apply after persist" so the doc sees updates in append order. */
-  private tail: Promise<void> = Promise.resolve();
+  private tail: Promise<unknown> = Promise.resolve();
+  /** Server writes (merges, undo) one at a time, each built on everything accepted before it. */
+  private readonly serverWrites = new SerialQueue();
   private lastSeq: number;
   private logSize: number;
   private compaction: Promise<void> | null = null;
@@ -212,25 +216,47 @@ export class Room {
   }
 
   private receiveUpdate(session: Session, update: Uint8Array): Promise<void> {
-    const verdict = checkUpdate(update, Y.decodeStateVector(Y.encodeStateVector(this.head ?? this.doc)));
+    // Judge against everything already accepted, stored or not: an accepted status change (a merge,
+    // a paragraph agreed) must bind the next update even while it waits for the disk.
+    const judged = this.pending.length > 0 ? this.headDoc() : this.doc;
+    const verdict = checkUpdate(update, Y.decodeStateVector(Y.encodeStateVector(judged)));
     if (!verdict.ok) {
       this.refuse(session, CLOSE.malformedFrame, 'malformed-update', verdict.reason);
       return Promise.resolve();
     }
     if (verdict.redundant) return Promise.resolve();
-    let gate = this.runGate(session, update, this.head ?? this.doc);
-    // The next keystroke usually builds on one still being stored: judge it against the head.
-    if (gate === 'missing' && !this.head && this.pending.length > 0) gate = this.runGate(session, update, this.headDoc());
+    const gate = this.runGate(session, update, judged);
     if (gate === 'closed') return Promise.resolve();
     if (gate === 'missing') {
       this.sendTo(session.id, encodeSyncStep1(Y.encodeStateVector(this.head ?? this.doc)));
       return Promise.resolve();
     }
-    return this.accept(session, update, gate.followUp, false);
+    return this.accept(session, update, gate.followUp, false).then(() => {});
+  }
+
+  /**
+   * A server write for `actor` (named in the history rows), e.g. a merge: `build` runs in one transaction
+   * on a clone of the live doc once everything accepted is applied; the update then takes the client path
+   * (stored, applied, broadcast) minus the gate — the caller checks permissions. Serialised per room; see
+   * server-write.ts. Rejects with RoomClosingError (acquire again) or a store failure.
+   */
+  serverWrite<T>(actor: Actor | null, build: (doc: Y.Doc) => T): Promise<ServerWriteResult<T>> {
+    return this.serverWrites.run(async () => {
+      for (let t = this.tail; ; t = this.tail) {
+        await t;
+        if (t === this.tail) break;
+      }
+      if (this.closing) throw new RoomClosingError(this.draftId);
+      const { value, update } = buildOnClone(this.doc, build);
+      if (!update) return { value, seq: null };
+      const seq = await this.accept(serverSession(actor), update, undefined, true);
+      if (seq === null) throw new Error(`draft ${this.draftId}: the server write could not be stored`);
+      return { value, seq };
+    });
   }
 
   /** Stores `update` (issued now, so one tick's appends share a commit), then applies it in append order. */
-  private accept(session: Session, update: Uint8Array, followUp: FollowUp | undefined, server: boolean): Promise<void> {
+  private accept(session: Session, update: Uint8Array, followUp: FollowUp | undefined, server: boolean): Promise<number | null> {
     if (this.head) {
       try {
         Y.applyUpdate(this.head, update);
@@ -294,7 +320,7 @@ export class Room {
    */
   private async applyWhenStored(
     session: Session, update: Uint8Array, stored: Promise<number>, followUp: FollowUp | undefined, server: boolean,
-  ): Promise<void> {
+  ): Promise<number | null> {
     const fail = (what: string, e: unknown): void => {
       const detail = `${what} failed: ${e instanceof Error ? e.message : String(e)}`;
       if (server) this.opts.log?.(`draft ${this.draftId}: server write ${detail}`);
@@ -308,16 +334,16 @@ export class Room {
       // The head holds an update that will never be stored: rebuild it from what is.
       this.dropHead();
       fail('store', e);
-      return;
+      return null;
     }
     this.settle(update);
-    if (this.closed) return;
+    if (this.closed) return null;
     let events: HistoryEvent[];
     try {
       events = applyRecording(this.doc, update, server ? SERVER_ORIGIN : session, session.identity?.actor ?? null, this.draftId, this.editThrottle);
     } catch (e) {
       fail('apply', e);
-      return;
+      return null;
     }
     this.lastSeq = Math.max(this.lastSeq, seq);
     this.logSize += 1;
@@ -330,6 +356,7 @@ export class Room {
       });
     }
     if (this.logSize > this.compactAfter) this.scheduleCompaction();
+    return seq;
   }
 
   /** Builds the follow-up on the live doc and queues it behind everything already accepted. */

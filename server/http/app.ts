@@ -1,5 +1,5 @@
 /**
- * The Hono app: /api/drafts (REST, revisions), /api/compare, /collab/:draftId (y-websocket, when a websocket upgrader is
+ * The Hono app: /api/drafts (REST, revisions, export), /api/compare, /collab/:draftId (y-websocket, when a websocket upgrader is
  * given), everything else the built client. One error handler at the edge.
  */
 import { Hono } from 'hono';
@@ -8,7 +8,9 @@ import type { WebSocket } from 'ws';
 import type { RoomRegistry } from '../core/rooms.ts';
 import type { DocStore } from '../core/storage.ts';
 import { accessRoutes } from '../auth/routes.ts';
+import { exportRoutes } from '../export/routes.ts';
 import type { AccessStore } from '../auth/store.ts';
+import { mergeRoutes } from '../merges/routes.ts';
 import { revisionRoutes } from '../revisions/routes.ts';
 import type { RevisionStore } from '../revisions/store.ts';
 import { collabRoutes } from './collab-route.ts';
@@ -44,6 +46,8 @@ export function createApp(deps: AppDeps): Hono {
   const { store, rooms, access, createKey, publicUrl } = deps;
   app.route('/api/drafts', accessRoutes({ store, rooms, access, publicUrl }));
   if (deps.revisions) app.route('/api/drafts', revisionRoutes({ store, rooms, access, revisions: deps.revisions }));
+  app.route('/api/drafts', exportRoutes({ store, rooms, access, revisions: deps.revisions }));
+  app.route('/api/drafts', mergeRoutes({ rooms, access }));
   app.route('/api/drafts', draftRoutes({ store, rooms, access, createKey, publicUrl, maxBodyBytes: deps.maxBodyBytes }));
   // Two texts per request, each as large as one draft import may be.
   app.route('/api/compare', compareRoutes({ createKey, maxBodyBytes: deps.maxBodyBytes === undefined ? undefined : 2 * deps.maxBodyBytes }));

@@ -1,14 +1,16 @@
 /**
  * /api/drafts/:id/revisions (issue, timeline), /revisions/:revId (read-only snapshot) and
- * /compare?from=&to= (paragraph comparison between revisions and/or the live text).
+ * /compare?from=&to= (paragraph comparison between revisions and/or the live text); POST /compare
+ * (the draft against a pasted text) is in compare-text.ts.
  * Issuing is for the chair and the secretariat; reading for any token of the draft.
  */
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import * as Y from 'yjs';
 import { compareResolutions } from '../../shared/compare/align.ts';
+import { canIssueRevision } from '../../shared/permissions/rules.ts';
 import type { ResolutionJSON } from '../../shared/resolution/types.ts';
-import { loadDoc, type RoomRegistry } from '../core/rooms.ts';
+import type { RoomRegistry } from '../core/rooms.ts';
 import type { DocStore } from '../core/storage.ts';
 import { requireToken } from '../auth/http.ts';
 import type { AccessStore } from '../auth/store.ts';
@@ -17,6 +19,8 @@ import { actorOf, recordEvent } from '../audit/record.ts';
 import { ApiError } from '../http/errors.ts';
 import { parseJsonObject } from '../http/body.ts';
 import { snapshotOf, type RevisionSnapshot } from './snapshot.ts';
+import { findRevision, withLiveDoc } from './sides.ts';
+import { compareTextRoute } from './compare-text.ts';
 import { checkLabel, DuplicateLabelError, newRevisionId, nextRevLabel, type RevisionStore, type StoredRevision } from './store.ts';
 
 export interface RevisionRoutesDeps {
@@ -25,8 +29,6 @@ export interface RevisionRoutesDeps {
   access: AccessStore;
   revisions: RevisionStore;
 }
-
-const ISSUERS = ['chair', 'secretariat'] as const;
 
 /** Reads `{}`, `{"label": "..."}` or an empty body; the label stays undefined when not given. */
 async function readLabel(c: Context): Promise<string | undefined> {
@@ -40,26 +42,6 @@ async function readLabel(c: Context): Promise<string | undefined> {
   return checked.label;
 }
 
-/** The document as it is now: the live room's doc, else the stored one. 404 for unknown drafts. */
-async function withLiveDoc<T>(deps: RevisionRoutesDeps, id: string, read: (doc: Y.Doc) => T): Promise<T> {
-  const live = deps.rooms.peek(id);
-  if (live) return read(live.doc);
-  if (!(await deps.store.getDraftMeta(id))) throw new ApiError(404, 'draft-not-found', `no draft with id ${id}`);
-  const { doc } = await loadDoc(deps.store, id);
-  try {
-    return read(doc);
-  } finally {
-    doc.destroy();
-  }
-}
-
-/** A revision by id, else by label; 404 with the reference otherwise. */
-async function findRevision(revisions: RevisionStore, draftId: string, ref: string): Promise<StoredRevision> {
-  const rev = (await revisions.getRevision(draftId, ref)) ?? (await revisions.getRevisionByLabel(draftId, ref));
-  if (!rev) throw new ApiError(404, 'revision-not-found', `no revision "${ref}" of draft ${draftId}`);
-  return rev;
-}
-
 const metaView = (r: StoredRevision) => ({ id: r.id, label: r.label, seq: r.seq, issuedBy: r.issuedBy, at: r.at });
 
 export function revisionRoutes(deps: RevisionRoutesDeps): Hono {
@@ -68,7 +50,10 @@ export function revisionRoutes(deps: RevisionRoutesDeps): Hono {
 
   app.post('/:id/revisions', async (c) => {
     const id = c.req.param('id');
-    const me = await requireToken(c, access, id, ISSUERS);
+    const me = await requireToken(c, access, id);
+    // The same predicate decides whether the client offers the button.
+    const allowed = canIssueRevision(actorOf(me));
+    if (!allowed.ok) throw new ApiError(403, 'forbidden', `only the chair or the secretariat may issue a revision (you are ${me.role}; ${allowed.reason})`);
     if (!(await store.getDraftMeta(id))) throw new ApiError(404, 'draft-not-found', `no draft with id ${id}`);
     const wanted = await readLabel(c);
     const label = wanted ?? nextRevLabel((await revisions.listRevisions(id)).map((r) => r.label));
@@ -112,5 +97,6 @@ export function revisionRoutes(deps: RevisionRoutesDeps): Hono {
     return c.json(compareResolutions(await side(from), await side(to)));
   });
 
+  app.route('/', compareTextRoute(deps));
   return app;
 }

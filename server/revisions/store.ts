@@ -56,27 +56,8 @@ export const newRevisionId = (): string => `rev_${randomBytes(9).toString('base6
 /** Revision ids as issued by newRevisionId. */
 export const REVISION_ID = /^rev_[A-Za-z0-9_-]{12}$/;
 
-/** The default label: "Rev.N" with N one more than the highest "Rev.N" already issued. */
-export function nextRevLabel(labels: readonly string[]): string {
-  let max = 0;
-  for (const l of labels) {
-    const m = /^rev\.\s*(\d+)$/i.exec(l.trim());
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return `Rev.${max + 1}`;
-}
-
-export type LabelCheck = { ok: true; label: string } | { ok: false; message: string };
-
-/** A label is one line of 1-80 characters after trimming ("Rev.2", "informal 12 March"). */
-export function checkLabel(raw: unknown): LabelCheck {
-  if (typeof raw !== 'string') return { ok: false, message: '"label" must be a string' };
-  const label = raw.trim();
-  if (label.length === 0) return { ok: false, message: '"label" must not be empty' };
-  if (label.length > 80) return { ok: false, message: '"label" must be at most 80 characters' };
-  if (/[\r\n\u2028\u2029\p{Cc}]/u.test(label)) return { ok: false, message: '"label" must be a single line without control characters' };
-  return { ok: true, label };
-}
+// The label rules live in shared/ so the client's form suggests and checks exactly what is accepted here.
+export { checkLabel, nextRevLabel, type LabelCheck } from '../../shared/revisions/labels.ts';
 
 const copy = (r: StoredRevision): StoredRevision => ({ ...r, issuedBy: { ...r.issuedBy }, state: r.state.slice(),
   snapshot: structuredClone(r.snapshot) });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { PHASES, ROLES, type Actor, type AmendmentStatus, type Phase, type Role } from '../negotiation/layout.ts';
 import {
-  canCosignAmendment, canEditAmendment, canEditMasthead, canEditParagraph, canEditText, canProposeAmendment,
-  canRecordPosition, canSetAmendmentStatus, canSetParagraphStatus, canSetPhase, canWriteDraftSponsor,
+  canCosignAmendment, canDecideAmendment, canEditAmendment, canEditMasthead, canEditParagraph, canEditText, canProposeAmendment,
+  canIssueRevision, canRecordPosition, canSetAmendmentStatus, canSetParagraphStatus, canSetPhase, canWriteDraftSponsor,
   canWriteParagraphSponsor, type Verdict,
 } from './rules.ts';
 
@@ -48,6 +48,10 @@ table('canSetParagraphStatus', { drafting: ['chair'], negotiation: ['chair'], cl
   (a, phase) => canSetParagraphStatus(a, { phase }));
 table('canSetPhase', { drafting: ['chair', 'secretariat'], negotiation: ['chair', 'secretariat'], closed: ['chair', 'secretariat'] },
   (a) => canSetPhase(a));
+table('canIssueRevision', { drafting: ['chair', 'secretariat'], negotiation: ['chair', 'secretariat'], closed: ['chair', 'secretariat'] },
+  (a) => canIssueRevision(a));
+table('canDecideAmendment', { drafting: ['chair'], negotiation: ['chair'], closed: NONE },
+  (a, phase) => canDecideAmendment(a, { phase }));
 table('canEditMasthead', { drafting: ['secretariat'], negotiation: ['secretariat'], closed: ['secretariat'] },
   (a, phase) => canEditMasthead(a, { phase }));
 table('canWriteDraftSponsor (own, withdraw)', { drafting: ['secretariat', ...DELEGATIONS], negotiation: ['secretariat', ...DELEGATIONS], closed: ['secretariat'] },
@@ -125,6 +129,8 @@ describe('reasons', () => {
     expect(canCosignAmendment(del, { delegation: 'Self', amendment: own('proposed') })).toEqual({ ok: false, reason: 'cannot-cosign-own-amendment' });
     expect(canWriteDraftSponsor(del, { delegation: 'Self', phase: 'drafting', kind: 'main' })).toEqual({ ok: false, reason: 'sponsor-kind-not-allowed' });
     expect(canWriteDraftSponsor(del, { delegation: 'Self', phase: 'closed' })).toEqual({ ok: false, reason: 'phase-closed' });
+    expect(canDecideAmendment(chair, { phase: 'negotiation', targetStatus: 'agreed' })).toEqual({ ok: false, reason: 'paragraph-locked' });
+    expect(canDecideAmendment(sec, { phase: 'negotiation' })).toEqual({ ok: false, reason: 'chair-only' });
   });
   test('a delegation-role actor without a delegation speaks for nobody', () => {
     const broken: Actor = { participant: 'x', role: 'delegation', delegation: null };

@@ -200,3 +200,21 @@ export function canRecordPosition(actor: Actor, subject: { delegation: string; p
   if (!own.ok) return own;
   return subject.phase === 'closed' ? deny('phase-closed') : ALLOW;
 }
+
+/** Issuing a revision (an immutable snapshot, issue 4 §2): the chair or the secretariat, in any phase (a closed text gets its final revision). */
+export function canIssueRevision(actor: Actor): Verdict {
+  if (actor.role === 'observer') return deny('observer-read-only');
+  return actor.role === 'chair' || actor.role === 'secretariat' ? ALLOW : deny('chair-or-secretariat-only');
+}
+
+/**
+ * The chair's decisions on amendments that the server carries out (accept with its merge, reject, undo
+ * a merge): the chair only, not once the room is closed, and not into a locked paragraph
+ * (`targetStatus`: the status of the paragraph the amendment changes; undefined for an insert).
+ */
+export function canDecideAmendment(actor: Actor, subject: { phase?: Phase; targetStatus?: ParagraphStatus }): Verdict {
+  if (actor.role === 'observer') return deny('observer-read-only');
+  if (actor.role !== 'chair') return deny('chair-only');
+  if (subject.phase === 'closed') return deny('phase-closed');
+  return isLocked(subject.targetStatus) ? deny('paragraph-locked') : ALLOW;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatSponsorLine, joinNames } from './sponsor-line.ts';
+import { formatSponsorLine, joinNames, sortSponsorNames } from './sponsor-line.ts';
 
 describe('joinNames', () => {
   it('joins with commas and "and" before the last name, without a serial comma', () => {
@@ -25,5 +25,20 @@ describe('formatSponsorLine', () => {
     expect(formatSponsorLine([], 'draft-resolution')).toBe('');
     expect(formatSponsorLine(['Austria'], 'resolution')).toBe('');
     expect(formatSponsorLine(['Austria'], 'decision')).toBe('');
+  });
+});
+
+describe('formatSponsorLine (revised)', () => {
+  it('says "revised" for a revision', () => {
+    expect(formatSponsorLine(['Austria', 'Brazil'], 'draft-resolution', { revised: true })).toBe('Austria and Brazil: revised draft resolution');
+    expect(formatSponsorLine(['Mexico'], 'draft-decision', { revised: true })).toBe('Mexico: revised draft decision');
+    expect(formatSponsorLine(['Mexico'], 'resolution', { revised: true })).toBe('');
+  });
+});
+
+describe('sortSponsorNames', () => {
+  it('sorts in English collation, accents ignored, and drops blanks and duplicates', () => {
+    expect(sortSponsorNames(['Tuvalu', 'Türkiye', 'Togo', 'Austria', ' Austria ', '', 'Côte d\'Ivoire', 'Cuba']))
+      .toEqual(['Austria', 'Côte d\'Ivoire', 'Cuba', 'Togo', 'Türkiye', 'Tuvalu']);
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Merging in the UI across three isolated browsers (own invitation tokens, as in negotiation.test.ts):
- * Brazil proposes new wording for OP1, the chair clicks Accept, and every open client shows the merged
- * wording in OP1 and the amendment as accepted; the server's JSON has the new text (the gate let the
- * chair's merge through).
+ * Brazil proposes new wording for OP1 and Kenya a new paragraph after OP2; the chair clicks Accept on
+ * both (the server makes the merges) and every open client shows the merged wording, the new paragraph
+ * and both amendments as accepted; the server's JSON has them. The chair then undoes the newest merge
+ * (the new paragraph) from the server's undo list, and every client sees it gone and the amendment open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions,
 
 const OP1 = 'Welcomes the report of the Secretary-General;';
 const PROPOSED = 'Takes note of the report of the Secretary-General;';
+const INSERTED = 'Calls upon all States to share best practices;';
 
 let server: Awaited<ReturnType<typeof startServer>>;
 let browser: Browser;
@@ -61,7 +63,7 @@ afterAll(async () => {
 type DraftJson = { operative: Array<{ id: string; text: string }> };
 
 describe('merging an amendment from the chair\'s panel', () => {
-  it('Brazil proposes, the chair accepts, every client and the server have the new OP1', async () => {
+  it('the chair accepts a wording and an insert, every client sees them; the undo reaches every client too', async () => {
     try {
       await scenario();
     } catch (error) {
@@ -71,7 +73,7 @@ describe('merging an amendment from the chair\'s panel', () => {
       }
       throw error;
     }
-  }, 60_000);
+  }, 90_000);
 });
 
 async function scenario(): Promise<void> {
@@ -110,4 +112,47 @@ async function scenario(): Promise<void> {
 
   await waitFor(async () => ((await readDraft(server.url, draft)) as DraftJson).operative[0].text === PROPOSED, 'server JSON has the new OP1', 15_000);
   expect(((await readDraft(server.url, draft)) as DraftJson).operative[0].id).toBe(op1.id);
+
+  // Kenya proposes a new paragraph after OP2; the chair accepts it (the server writes Kenya's paragraph sponsorship).
+  const op2 = ((await readDraft(server.url, draft)) as DraftJson).operative[1];
+  await kenya.locator('[data-testid=propose-amendment]').click();
+  await kenya.locator('[data-testid=propose-kind]').selectOption('insert');
+  await kenya.locator('[data-testid=propose-target]').selectOption(op2.id);
+  await kenya.locator('[data-testid=propose-submit]').click();
+  const insertEditor = kenya.locator('[data-testid=amendment-text]');
+  await insertEditor.waitFor();
+  await insertEditor.fill(INSERTED);
+  const insertCard = kenya.locator('[data-testid=amendment][data-author=Kenya][data-kind=insert]');
+  await insertCard.locator('[data-testid=amendment-diff] ins', { hasText: 'best practices' }).waitFor();
+  const insertId = await insertCard.getAttribute('data-amendment-id');
+  if (!insertId) throw new Error('the insert card has no id');
+  const chairInsert = chair.locator(`[data-testid=amendment][data-amendment-id="${insertId}"]`);
+  await chairInsert.locator('[data-testid=amendment-diff] ins', { hasText: 'best practices' }).waitFor({ timeout: 15_000 });
+  await chairInsert.locator('[data-testid=amendment-accept]').click();
+  await chair.locator(`[data-testid=undo-merge][data-amendment-id="${insertId}"]`).waitFor({ timeout: 15_000 });
+  expect(await chair.locator('[data-testid=merge-error]').count()).toBe(0);
+
+  const inserted = (page: Page) => page.locator('[data-testid=editor] .ph-op', { hasText: INSERTED });
+  for (const page of [brazil, kenya, chair]) {
+    await inserted(page).waitFor({ timeout: 15_000 });
+    await page.locator(`[data-testid=amendment][data-amendment-id="${insertId}"][data-status=accepted]`).waitFor({ timeout: 15_000 });
+    await page.locator(`[data-testid=amendment][data-amendment-id="${amendmentId}"][data-status=accepted]`).waitFor({ timeout: 15_000 });
+  }
+  await waitFor(async () => {
+    const ops = ((await readDraft(server.url, draft)) as DraftJson).operative;
+    return ops.length === 4 && ops[0].text === PROPOSED && ops[1].id === op2.id && ops[2].text === INSERTED;
+  }, 'server JSON has the new paragraph after OP2', 15_000);
+
+  // Only the newest merge can be undone; the chair takes the new paragraph back.
+  expect(await chair.locator(`[data-testid=undo-merge][data-amendment-id="${amendmentId}"]`).count()).toBe(0);
+  await chair.locator(`[data-testid=undo-merge][data-amendment-id="${insertId}"]`).click();
+  await chair.locator('[data-testid=merge-message]', { hasText: 'Undid' }).waitFor({ timeout: 15_000 });
+  for (const page of [brazil, kenya, chair]) {
+    await page.locator(`[data-testid=amendment][data-amendment-id="${insertId}"][data-status=proposed]`).waitFor({ timeout: 15_000 });
+    await waitFor(async () => (await inserted(page).count()) === 0, 'the new paragraph is gone', 15_000);
+    expect(await page.locator(`[data-testid=editor] .ph-op[data-id="${op1.id}"]`).textContent()).toBe(PROPOSED);
+  }
+  // The wording merge is now the newest standing one: undoable.
+  await chair.locator(`[data-testid=undo-merge][data-amendment-id="${amendmentId}"]`).waitFor({ timeout: 15_000 });
+  expect(((await readDraft(server.url, draft)) as DraftJson).operative.length).toBe(3);
 }

@@ -4,10 +4,16 @@
  * messages delayed, reordered, duplicated and dropped. After healing, all replicas must agree, every word
  * an accepted amendment carried must be in its paragraph, and no concurrent paragraph edit may be lost
  * (except in paragraphs the chair deleted or moved: a move re-creates the element, see shared/README.md).
+ * Delegations also withdraw and co-sign amendments, and the chair rejects some. Here nothing serialises
+ * a withdrawal against a concurrent acceptance (the status key is last-writer-wins); on the server the
+ * gate does (a status leaves 'proposed' once), which test/server/merge-race.test.ts checks. So the
+ * wording check below applies to the amendments that end up accepted.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { editAmendmentText, proposeAmendment, readAmendments } from '../../shared/negotiation/actions.ts';
+import {
+  cosignAmendment, editAmendmentText, proposeAmendment, readAmendments, setAmendmentStatus, withdrawAmendment,
+} from '../../shared/negotiation/actions.ts';
 import type { AmendmentKind } from '../../shared/negotiation/layout.ts';
 import { applyAcceptance, planAcceptance } from '../../shared/merge/apply-amendment.ts';
 import { blockElement, rewriteBlockText } from '../../shared/merge/body-edit.ts';
@@ -38,7 +44,9 @@ const tokensIn = (text: string): string[] => text.match(/[XB]\d+[XB]/g) ?? [];
 /** `tokens`: the words the amendment itself added (not those it inherited from its base). */
 interface Accepted { id: string; kind: AmendmentKind; paragraphId: string; tokens: string[] }
 
-function run(seed: number, clients = 4, rounds = 60): { accepted: number; proposed: number; conflicts: number } {
+interface RunStats { accepted: number; proposed: number; conflicts: number; withdrawn: number; rejected: number; cosigned: number }
+
+function run(seed: number, clients = 4, rounds = 60): RunStats {
   const rng = prng(seed);
   const origin = new Y.Doc();
   origin.clientID = 1;
@@ -65,6 +73,7 @@ function run(seed: number, clients = 4, rounds = 60): { accepted: number; propos
   const moved = new Set<string>();
   let proposed = 0;
   let conflicts = 0;
+  let cosigned = 0;
   const now = (): string => `2026-01-01T00:${String(Math.floor(counter / 60) % 60).padStart(2, '0')}:${String(counter % 60).padStart(2, '0')}.000Z`;
 
   for (let round = 0; round < rounds; round++) {
@@ -73,7 +82,7 @@ function run(seed: number, clients = 4, rounds = 60): { accepted: number; propos
       const blocks = readBlocksFromYDoc(doc).filter((b) => b.type === 'preambular' || b.type === 'operative');
       if (blocks.length === 0) continue;
       const target = blocks[rng.int(blocks.length)];
-      const roll = rng.int(10);
+      const roll = rng.int(12);
       counter++;
       if (roll < 3) {
         let text = insertWord(target.text, `X${counter}X`, rng);
@@ -96,6 +105,12 @@ function run(seed: number, clients = 4, rounds = 60): { accepted: number; propos
       } else if (roll < 9) {
         proposeAmendment(doc, { author: `D${c}`, kind: 'insert', after: target.id, paragraphKind: target.type === 'operative' ? 'operative' : 'preambular', text: `X${counter}X new words` }, { newId: ids, now });
         proposed++;
+      } else if (roll === 10) {
+        const mine = readAmendments(doc).filter((a) => a.author === `D${c}` && a.status === 'proposed');
+        if (mine.length > 0) withdrawAmendment(doc, mine[rng.int(mine.length)].id, { now });
+      } else if (roll === 11) {
+        const others = readAmendments(doc).filter((a) => a.author !== `D${c}` && a.status === 'proposed');
+        if (others.length > 0 && cosignAmendment(doc, others[rng.int(others.length)].id, `D${c}`, { now })) cosigned++;
       } else {
         const kind: AmendmentKind = rng.chance(0.5) ? 'move' : 'delete';
         const after = blocks[rng.int(blocks.length)].id;
@@ -103,7 +118,10 @@ function run(seed: number, clients = 4, rounds = 60): { accepted: number; propos
         proposed++;
       }
     }
-    if (rng.chance(0.5)) {
+    if (rng.chance(0.1)) {
+      const open = readAmendments(chair).filter((a) => a.status === 'proposed');
+      if (open.length > 0) setAmendmentStatus(chair, open[rng.int(open.length)].id, 'rejected', { now });
+    } else if (rng.chance(0.5)) {
       const open = readAmendments(chair).filter((a) => a.status === 'proposed');
       if (open.length > 0) {
         const a = open[rng.int(open.length)];
@@ -131,7 +149,8 @@ function run(seed: number, clients = 4, rounds = 60): { accepted: number; propos
   }
   const texts = new Map(readBlocksFromYDoc(first).map((b) => [b.id, b.text] as const));
   for (const a of accepted) {
-    expect(amendments.find((x) => x.id === a.id)?.status).toBe('accepted');
+    // A withdrawal made concurrently with the acceptance may win the status key (see the header).
+    if (amendments.find((x) => x.id === a.id)?.status !== 'accepted') continue;
     if (a.kind !== 'wording' && a.kind !== 'insert') continue;
     if (removed.has(a.paragraphId)) continue;
     const text = texts.get(a.paragraphId);
@@ -142,21 +161,25 @@ function run(seed: number, clients = 4, rounds = 60): { accepted: number; propos
     if (removed.has(b.paragraphId) || moved.has(b.paragraphId)) continue;
     expect(texts.get(b.paragraphId), `seed ${seed}: body edit ${b.token}`).toContain(b.token);
   }
-  return { accepted: accepted.length, proposed, conflicts };
+  const count = (status: string): number => amendments.filter((a) => a.status === status).length;
+  // Every amendment the chair accepted is still accepted unless its author withdrew it concurrently.
+  for (const a of accepted) expect(['accepted', 'withdrawn']).toContain(amendments.find((x) => x.id === a.id)?.status);
+  return { accepted: count('accepted'), proposed, conflicts, withdrawn: count('withdrawn'), rejected: count('rejected'), cosigned };
 }
 
 describe('amendment acceptance under a faulty network (seeded fuzz)', () => {
   it('converges and keeps accepted wording and concurrent edits over 24 seeds', () => {
-    let accepted = 0;
-    let conflicts = 0;
+    const total: RunStats = { accepted: 0, proposed: 0, conflicts: 0, withdrawn: 0, rejected: 0, cosigned: 0 };
     for (let seed = 1; seed <= 24; seed++) {
       const r = run(seed);
-      accepted += r.accepted;
-      conflicts += r.conflicts;
+      for (const k of Object.keys(total) as (keyof RunStats)[]) total[k] += r[k];
     }
-    // The fuzz must actually exercise acceptance and conflicts, not pass vacuously.
-    expect(accepted).toBeGreaterThan(120);
-    expect(conflicts).toBeGreaterThan(0);
+    // The fuzz must actually exercise every action, not pass vacuously.
+    expect(total.accepted).toBeGreaterThan(100);
+    expect(total.conflicts).toBeGreaterThan(0);
+    expect(total.withdrawn).toBeGreaterThan(10);
+    expect(total.rejected).toBeGreaterThan(10);
+    expect(total.cosigned).toBeGreaterThan(10);
   });
 
   // Seed 19 once accepted an amendment whose base held a paragraph edit the chair had not received yet:
