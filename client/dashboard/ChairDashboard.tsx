@@ -13,12 +13,12 @@ import { setParagraphStatus } from '../../shared/negotiation/actions.ts';
 import type { ParagraphStatus } from '../../shared/negotiation/layout.ts';
 import { api, browserDraftContext } from '../api.ts';
 import type { SideViewProps } from '../app/side-view.ts';
+import { useDocSnapshot } from '../negotiation/hooks.ts';
 import { acceptOnServer, rejectOnServer } from '../negotiation/merge-api.ts';
 import {
   amendmentActions, COUNTED_STANCES, decisionError, draftDelegations, invitedDelegations, numberedParagraphs, PARAGRAPH_STATUS_LABEL,
   pendingGroups, readDashboardInput, silentDelegations, statusActions, statusBuckets, type PendingAmendment,
 } from './model.ts';
-import { useDocReading } from './use-doc.ts';
 import './dashboard.css';
 
 const KIND_WORDS: Readonly<Record<PendingAmendment['kind'], string>> = {
@@ -31,7 +31,7 @@ const STANCE_WORDS: Readonly<Record<(typeof COUNTED_STANCES)[number], string>> =
 type Message = { kind: 'info' | 'error'; text: string };
 
 export function ChairDashboard({ draftId, doc, actor, phase, currentParagraphId, disabled }: SideViewProps) {
-  const input = useDocReading(doc, readDashboardInput);
+  const input = useDocSnapshot(doc, readDashboardInput);
   const [invited, setInvited] = useState<readonly string[]>([]);
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-/** React bindings of the negotiation layer: snapshots of the Y.Doc recomputed only after it changes. */
+/** React bindings of the live Y.Doc (negotiation panels, chair dashboard, record): snapshots recomputed only after it changes. */
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 import type { ViewStore } from './view-store.ts';

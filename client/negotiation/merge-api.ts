@@ -7,30 +7,12 @@
 import {
   draftHeaders, draftUrl, isRecord, requestJson, type ApiResult, type DraftRequestContext,
 } from '../api.ts';
-import type { AmendmentKind } from '../../shared/negotiation/layout.ts';
+import {
+  isMergeKind, type MergeEntry, type MergeInfo, type ParagraphHistoryEntry,
+} from '../../shared/merge/merge-info.ts';
 import type { Resolution } from '../../shared/merge/three-way.ts';
 
-/** One accepted amendment as the server reports it. `seq` identifies the merge (undo takes it). */
-export interface MergeInfo {
-  seq: number;
-  amendmentId: string;
-  paragraphId: string;
-  kind: AmendmentKind;
-  author: string;
-  cosigners: string[];
-  acceptedBy: string;
-  at: string;
-}
-
-/** A row of `GET /merges` (newest first). */
-export interface MergeEntry extends MergeInfo {
-  /** ISO time it was undone, or null. */
-  undoneAt: string | null;
-  /** True for the one merge that can be taken back now (the newest not yet undone). */
-  undoable: boolean;
-  /** Why it cannot be undone (when not undoable and not undone). */
-  reason: string | null;
-}
+export type { MergeEntry, MergeInfo, ParagraphHistoryEntry };
 
 /** `POST /amendments/accept`: the merges made, and why the batch stopped (null = all accepted). */
 export interface BatchResult {
@@ -38,31 +20,15 @@ export interface BatchResult {
   stopped: { id: string; code: string; message: string } | null;
 }
 
-/** One line of a paragraph's history, oldest first. */
-export interface ParagraphHistoryEntry {
-  at: string;
-  kind: string;
-  /** Who acted (participant name), null if unknown. */
-  actor: string | null;
-  amendmentId: string | null;
-  amendmentKind: string | null;
-  author: string | null;
-  cosigners: string[];
-  acceptedBy: string | null;
-  /** One-line human summary from the server. */
-  summary: string;
-}
-
-const KINDS: readonly string[] = ['wording', 'insert', 'delete', 'move'];
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const strOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /** Parses a merge object from a response body; null if malformed. */
 export function parseMerge(v: unknown): MergeInfo | null {
-  if (!isRecord(v) || typeof v.seq !== 'number' || typeof v.amendmentId !== 'string' || !KINDS.includes(str(v.kind))) return null;
+  if (!isRecord(v) || typeof v.seq !== 'number' || typeof v.amendmentId !== 'string' || !isMergeKind(v.kind)) return null;
   return {
-    seq: v.seq, amendmentId: v.amendmentId, paragraphId: str(v.paragraphId), kind: v.kind as AmendmentKind,
+    seq: v.seq, amendmentId: v.amendmentId, paragraphId: str(v.paragraphId), kind: v.kind,
     author: str(v.author), cosigners: strings(v.cosigners), acceptedBy: str(v.acceptedBy), at: str(v.at),
   };
 }

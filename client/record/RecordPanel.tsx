@@ -11,7 +11,7 @@ import { readAmendments } from '../../shared/negotiation/read.ts';
 import { readBlocksFromYDoc, readSponsors } from '../../shared/resolution/ydoc.ts';
 import { browserDraftContext } from '../api.ts';
 import type { SideViewProps } from '../app/side-view.ts';
-import { useDocReading } from '../dashboard/use-doc.ts';
+import { useDocSnapshot } from '../negotiation/hooks.ts';
 import { describeParagraphs } from '../negotiation/model.ts';
 import { exportLog, fetchLog, verifyRecord, type VerifyInfo } from './api.ts';
 import {
@@ -50,7 +50,7 @@ function saveBlob(blob: Blob, name: string): void {
 }
 
 export function RecordPanel({ draftId, doc }: SideViewProps) {
-  const names = useDocReading(doc, readNames);
+  const names = useDocSnapshot(doc, readNames);
   const [filters, setFilters] = useState<LogFilters>(NO_LOG_FILTERS);
   const [entries, setEntries] = useState<LogEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);

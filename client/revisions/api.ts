@@ -8,9 +8,9 @@ import {
   draftHeaders, draftUrl, isRecord, requestJson, type ApiResult, type DraftRequestContext,
 } from '../api.ts';
 import { COMPARE_STATUSES, type Comparison } from '../../shared/compare/align.ts';
-import { ROLES, type Actor, type Phase, type Role, type StatusEntry } from '../../shared/negotiation/layout.ts';
-import type { Amendment, ParagraphSponsorRecord, PositionRecord } from '../../shared/negotiation/read.ts';
+import { ROLES, type Actor, type Role } from '../../shared/negotiation/layout.ts';
 import type { ResolutionJSON } from '../../shared/resolution/types.ts';
+import type { RevisionSnapshot } from '../../shared/revisions/snapshot.ts';
 
 /** One row of the timeline (`GET /revisions`, oldest first) and what issuing answers. */
 export interface RevisionMeta {
@@ -21,19 +21,6 @@ export interface RevisionMeta {
   issuedBy: Actor;
   /** ISO time of issue. */
   at: string;
-}
-
-/** The snapshot as `GET /revisions/:revId` sends it (server/revisions/snapshot.ts). */
-export interface RevisionSnapshot {
-  resolution: ResolutionJSON;
-  phase: Phase;
-  /** ISO time the draft was tabled, '' if it was not. */
-  tabledAt: string;
-  amendments: Amendment[];
-  positions: PositionRecord[];
-  paragraphSponsors: ParagraphSponsorRecord[];
-  /** Paragraph id → status entry (absent = pending). */
-  statuses: Record<string, StatusEntry>;
 }
 
 /** `GET /revisions/:revId`: the meta row and the immutable snapshot. */

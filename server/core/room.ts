@@ -31,6 +31,7 @@ const SERVER_ORIGIN = '\u0000server';
 
 export { allowAllGate, MISSING_DEPENDENCIES } from './update-gate.ts';
 export type { FollowUp, GateResult, UpdateGate } from './update-gate.ts';
+import { InFlightUpdates } from './in-flight.ts';
 import { allowAllGate, MISSING_DEPENDENCIES, type FollowUp, type GateResult, type UpdateGate } from './update-gate.ts';
 
 export const DEFAULT_MAX_FRAME_BYTES = 2 * 1024 * 1024;
@@ -89,14 +90,13 @@ export class Room {
   private closed = false;
   private closing = false;
   /** Accepted updates, in append order, not yet applied to `doc` (they wait for the store). */
-  private readonly pending: Uint8Array[] = [];
-  /** `doc` + `pending`, for judging updates that build on pending ones; null when not needed. */
-  private head: Y.Doc | null = null;
+  private readonly inFlight: InFlightUpdates;
 
   constructor(opts: RoomOptions) {
     this.opts = opts;
     this.draftId = opts.draftId;
     this.doc = opts.doc;
+    this.inFlight = new InFlightUpdates(opts.doc);
     this.store = opts.store;
     this.fanout = opts.fanout;
     this.gate = opts.gate ?? allowAllGate;
@@ -218,7 +218,7 @@ export class Room {
   private receiveUpdate(session: Session, update: Uint8Array): Promise<void> {
     // Judge against everything already accepted, stored or not: an accepted status change (a merge,
     // a paragraph agreed) must bind the next update even while it waits for the disk.
-    const judged = this.pending.length > 0 ? this.headDoc() : this.doc;
+    const judged = this.inFlight.judgeAgainst();
     const verdict = checkUpdate(update, Y.decodeStateVector(Y.encodeStateVector(judged)));
     if (!verdict.ok) {
       this.refuse(session, CLOSE.malformedFrame, 'malformed-update', verdict.reason);
@@ -228,7 +228,7 @@ export class Room {
     const gate = this.runGate(session, update, judged);
     if (gate === 'closed') return Promise.resolve();
     if (gate === 'missing') {
-      this.sendTo(session.id, encodeSyncStep1(Y.encodeStateVector(this.head ?? this.doc)));
+      this.sendTo(session.id, encodeSyncStep1(Y.encodeStateVector(judged)));
       return Promise.resolve();
     }
     return this.accept(session, update, gate.followUp, false).then(() => {});
@@ -257,17 +257,10 @@ export class Room {
 
   /** Stores `update` (issued now, so one tick's appends share a commit), then applies it in append order. */
   private accept(session: Session, update: Uint8Array, followUp: FollowUp | undefined, server: boolean): Promise<number | null> {
-    if (this.head) {
-      try {
-        Y.applyUpdate(this.head, update);
-      } catch {
-        this.dropHead();
-      }
-    }
+    this.inFlight.add(update);
     // Append now (appends of one tick share a commit), apply strictly in append order.
     const stored = this.store.appendUpdate(this.draftId, update);
     stored.catch(() => {}); // handled in applyWhenStored; avoids an unhandled rejection meanwhile
-    this.pending.push(update);
     const done = this.tail.then(() => this.applyWhenStored(session, update, stored, followUp, server));
     this.tail = done;
     return done;
@@ -289,32 +282,6 @@ export class Room {
   }
 
   /**
-   * The live doc plus every accepted update not yet stored and applied. Built on demand (only
-   * while updates are in flight) and dropped once the live doc has caught up, so the room keeps
-   * one document most of the time.
-   */
-  private headDoc(): Y.Doc {
-    if (!this.head) {
-      const head = new Y.Doc({ gc: false });
-      Y.applyUpdate(head, Y.encodeStateAsUpdate(this.doc));
-      for (const u of this.pending) {
-        try {
-          Y.applyUpdate(head, u);
-        } catch {
-          // Vetted before it was accepted; a failure here only makes later checks stricter.
-        }
-      }
-      this.head = head;
-    }
-    return this.head;
-  }
-
-  private dropHead(): void {
-    this.head?.destroy();
-    this.head = null;
-  }
-
-  /**
    * `session` sent the update, or (`server`) caused the server-origin one: history rows name its
    * actor. A failing server-origin write is logged; the session that caused it keeps going.
    */
@@ -330,13 +297,11 @@ export class Room {
     try {
       seq = await stored;
     } catch (e) {
-      this.settle(update);
-      // The head holds an update that will never be stored: rebuild it from what is.
-      this.dropHead();
+      this.inFlight.settle(update, true);
       fail('store', e);
       return null;
     }
-    this.settle(update);
+    this.inFlight.settle(update);
     if (this.closed) return null;
     let events: HistoryEvent[];
     try {
@@ -369,13 +334,6 @@ export class Room {
       return;
     }
     if (next) void this.accept(session, next, undefined, true);
-  }
-
-  /** Takes a stored (or failed) update off the pending list; drops the head once nothing is pending. */
-  private settle(update: Uint8Array): void {
-    const i = this.pending.indexOf(update);
-    if (i >= 0) this.pending.splice(i, 1);
-    if (this.pending.length === 0) this.dropHead();
   }
 
   private receiveAwareness(session: Session, entries: AwarenessEntry[]): void {
@@ -452,7 +410,7 @@ export class Room {
     await this.flush();
     if (options.compact) await this.compactNow();
     this.closed = true;
-    this.dropHead();
+    this.inFlight.drop();
     this.unsubscribe();
     this.doc.destroy();
   }

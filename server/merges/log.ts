@@ -7,23 +7,12 @@
  */
 import * as Y from 'yjs';
 import type { UndoRecord } from '../../shared/merge/apply-amendment.ts';
+import { isMergeKind, type MergeEntry, type MergeInfo } from '../../shared/merge/merge-info.ts';
 import type { AmendmentKind } from '../../shared/negotiation/layout.ts';
 import { readAmendment } from '../../shared/negotiation/read.ts';
 import { readBlocksFromYDoc } from '../../shared/resolution/ydoc.ts';
 import { EVENT_KIND } from '../audit/chain.ts';
 import type { AccessStore, StoredEvent } from '../auth/store.ts';
-
-/** A merge as the API reports it. `seq` is the stored document update that made it. */
-export interface MergeInfo {
-  seq: number;
-  amendmentId: string;
-  paragraphId: string;
-  kind: AmendmentKind;
-  author: string;
-  cosigners: string[];
-  acceptedBy: string;
-  at: string;
-}
 
 /** The detail of an 'amendment-merged' row. */
 export interface MergedDetail extends MergeInfo {
@@ -32,25 +21,16 @@ export interface MergedDetail extends MergeInfo {
   undo: UndoRecord;
 }
 
-/** One row of `GET /merges`. */
-export interface MergeEntry extends MergeInfo {
-  undoneAt: string | null;
-  undoable: boolean;
-  reason: string | null;
-}
-
 /** How many merges `GET /merges` lists. */
 export const MERGE_LIST_LIMIT = 20;
 /** Far above any real draft's record: the store lists oldest first, and we want everything. */
 const ALL_ROWS = 1_000_000;
 
-const KINDS: readonly string[] = ['wording', 'insert', 'delete', 'move'];
-
 /** The merge described by a record row, or null for a row that is not one (or is malformed). */
 export function mergedDetail(e: StoredEvent): MergedDetail | null {
   const d = e.detail as Partial<MergedDetail> | null;
   if (e.kind !== EVENT_KIND.amendmentMerged || !d || typeof d.seq !== 'number' || typeof d.amendmentId !== 'string') return null;
-  if (!KINDS.includes(String(d.kind)) || typeof d.undo !== 'object' || d.undo === null) return null;
+  if (!isMergeKind(String(d.kind)) || typeof d.undo !== 'object' || d.undo === null) return null;
   return {
     seq: d.seq, amendmentId: d.amendmentId, paragraphId: String(d.paragraphId ?? e.target), kind: d.kind as AmendmentKind,
     author: String(d.author ?? ''), cosigners: Array.isArray(d.cosigners) ? d.cosigners.map(String) : [],

@@ -4,25 +4,12 @@
  * author and co-signers and the chair who accepted it), undone merges, its status, sponsors and positions.
  */
 import type * as Y from 'yjs';
+import type { ParagraphHistoryEntry } from '../../shared/merge/merge-info.ts';
 import { readAmendments } from '../../shared/negotiation/read.ts';
 import { EVENT_KIND } from '../audit/chain.ts';
 import { amendmentsOfParagraph } from '../audit/paragraph.ts';
 import type { StoredEvent } from '../auth/store.ts';
 import { mergedDetail } from './log.ts';
-
-/** One line of the history, oldest first. */
-export interface ParagraphHistoryEntry {
-  at: string;
-  kind: string;
-  /** Participant name of whoever acted, null if unknown. */
-  actor: string | null;
-  amendmentId: string | null;
-  amendmentKind: string | null;
-  author: string | null;
-  cosigners: string[];
-  acceptedBy: string | null;
-  summary: string;
-}
 
 const field = (detail: unknown, key: string): string => {
   const v = (detail as Record<string, unknown> | null)?.[key];

@@ -14,6 +14,7 @@
 import { Hono, type Context } from 'hono';
 import type * as Y from 'yjs';
 import type { AcceptOutcome } from '../../shared/merge/accept.ts';
+import type { MergeInfo } from '../../shared/merge/merge-info.ts';
 import type { Conflict, Resolution } from '../../shared/merge/three-way.ts';
 import type { Actor } from '../../shared/negotiation/layout.ts';
 import { EVENT_KIND } from '../audit/chain.ts';
@@ -25,7 +26,7 @@ import type { Room } from '../core/room.ts';
 import { RoomClosingError, SerialQueue, type ServerWriteResult } from '../core/server-write.ts';
 import { limitBody, parseJsonObject } from '../http/body.ts';
 import { ApiError } from '../http/errors.ts';
-import { infoOf, mergeList, readMerges, type MergedDetail, type MergeInfo } from './log.ts';
+import { infoOf, mergeList, readMerges, type MergedDetail } from './log.ts';
 import { paragraphHistory } from './paragraph-history.ts';
 import { acceptFailure, acceptWrite, conflictMessage, rebaseFailure, rebaseWrite, rejectWrite, undoWrite } from './writes.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deepDraft } from '../../test/export/akn-fixtures.ts';
+import { deepDraft } from '../../test/export/fixtures.ts';
 import { sequentialIds } from '../resolution/ids.ts';
 import type { ResolutionJSON } from '../resolution/types.ts';
 import { AKN_NS } from './akn-ids.ts';

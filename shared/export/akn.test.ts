@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Element } from '@xmldom/xmldom';
-import { all, deepDraft, deepLayer, eIdByParagraph, eIds, noteOffsets, parseXml, plain } from '../../test/export/akn-fixtures.ts';
+import { all, deepDraft, deepLayer, eIdByParagraph, eIds, noteOffsets, parseXml, plain } from '../../test/export/fixtures.ts';
 import { emptyMasthead, type ResolutionJSON } from '../resolution/types.ts';
 import { AKN_NS, camelName, decodeIdPart, encodeIdPart, isoDate, paragraphIdOfEid, symbolSegment } from './akn-ids.ts';
 import { renderAkn } from './akn.ts';

@@ -1,45 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { importResolution } from '../import/index.ts';
-import { emptyMasthead, type ResolutionJSON } from '../resolution/types.ts';
+import type { ResolutionJSON } from '../resolution/types.ts';
+import { draft as baseDraft, note, op, pp, sub } from '../../test/export/fixtures.ts';
 import { corpusText } from '../../test/fixtures/corpus.ts';
 import { baseSymbolOf, buildExportDocument, revisedSymbol, symbolRevision, textInlines } from './build.ts';
 import type { ExportBlock, Inline } from './document.ts';
 
-function draft(over: Partial<ResolutionJSON> = {}): ResolutionJSON {
-  return {
-    ...emptyMasthead(),
-    symbol: 'A/C.3/79/L.5',
-    organName: 'General Assembly',
-    kind: 'draft-resolution',
-    sponsors: ['Norway', 'Brazil', 'Türkiye', 'Chile', 'Tuvalu'],
-    title: 'Cooperation on testing',
-    organ: 'The General Assembly,',
-    preamble: [
-      { id: 'pp1', text: 'Recalling its resolution 78/1,', subparagraphs: [] },
-      { id: 'pp2', text: 'Bearing in mind the following:', subparagraphs: [{ id: 'pp2a', label: '(a)', text: 'the Charter;', subparagraphs: [] }] },
-    ],
-    operative: [
-      { id: 'op1', number: 1, text: 'Welcomes the report of the Secretary-General;', subparagraphs: [] },
-      {
-        id: 'op2', number: 2, text: 'Calls upon States to:',
-        subparagraphs: [
-          { id: 'op2a', label: '(a)', text: 'Cooperate;', subparagraphs: [
-            { id: 'op2ai', label: '(i)', text: 'Bilaterally;', subparagraphs: [] },
-            { id: 'op2aii', label: '(ii)', text: 'Regionally;', subparagraphs: [] },
-          ] },
-          { id: 'op2b', label: '(b)', text: 'Report;', subparagraphs: [] },
-        ],
-      },
-      { id: 'op3', number: 3, text: 'Decides to remain seized of the matter.', subparagraphs: [] },
-    ],
-    footnotes: [
-      { number: 1, text: 'A/78/1.', paragraphId: 'pp1', offset: 30 },
-      { number: 2, text: 'A/78/2.', paragraphId: 'op1', offset: 44 },
-    ],
-    closing: '',
-    ...over,
-  };
-}
+/** A Third Committee draft: PP2 (a), OP2 (a) (i)/(ii), footnotes in PP1 and OP1, an empty masthead otherwise. */
+const draft = (over: Partial<ResolutionJSON> = {}): ResolutionJSON => baseDraft({
+  symbol: 'A/C.3/79/L.5',
+  organName: 'General Assembly',
+  sponsors: ['Norway', 'Brazil', 'Türkiye', 'Chile', 'Tuvalu'],
+  title: 'Cooperation on testing',
+  organ: 'The General Assembly,',
+  preamble: [
+    pp('pp1', 'Recalling its resolution 78/1,'),
+    pp('pp2', 'Bearing in mind the following:', sub('pp2a', '(a)', 'the Charter;')),
+  ],
+  operative: [
+    op('op1', 1, 'Welcomes the report of the Secretary-General;'),
+    op('op2', 2, 'Calls upon States to:',
+      sub('op2a', '(a)', 'Cooperate;', sub('op2ai', '(i)', 'Bilaterally;'), sub('op2aii', '(ii)', 'Regionally;')),
+      sub('op2b', '(b)', 'Report;')),
+    op('op3', 3, 'Decides to remain seized of the matter.'),
+  ],
+  footnotes: [note(1, 'A/78/1.', 'pp1', 30), note(2, 'A/78/2.', 'op1', 44)],
+  ...over,
+});
 
 const italic = (inlines: readonly Inline[]): string =>
   inlines.map((r) => (r.kind === 'text' && r.italic ? r.text : '')).join('');
@@ -168,7 +155,7 @@ describe('buildExportDocument: sponsors', () => {
 describe('buildExportDocument: odd input', () => {
   it('handles an empty draft', () => {
     const doc = buildExportDocument({
-      resolution: { ...emptyMasthead(), kind: 'draft-resolution', sponsors: [], title: '', organ: '', preamble: [], operative: [], footnotes: [], closing: '' },
+      resolution: baseDraft(),
     });
     expect(doc.preamble).toEqual([]);
     expect(doc.operative).toEqual([]);

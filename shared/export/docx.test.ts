@@ -1,6 +1,6 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { amendment, sampleDraft, sampleLayer, unzipDocx } from '../../test/export/docx-fixtures.ts';
+import { amendment, sampleDraft, sampleLayer, unzipDocx } from '../../test/export/fixtures.ts';
 import { buildExportDocument } from './build.ts';
 import { compileNegotiation } from './compilation.ts';
 import type { ExportDocument } from './document.ts';

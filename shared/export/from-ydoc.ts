@@ -53,7 +53,7 @@ export function exportInputFromRevisionState(state: Uint8Array, label: string):
   }
 }
 
-/** What {@link exportInputFromSnapshot} needs of a revision snapshot (server/revisions/snapshot.ts RevisionSnapshot fits). */
+/** What {@link exportInputFromSnapshot} needs of a revision snapshot (shared/revisions/snapshot.ts RevisionSnapshot fits). */
 export interface SnapshotLike {
   resolution: ResolutionJSON;
 }

@@ -1,6 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import { l11, l11Compilation, smallCompilation, smallDraft } from '../../test/export/html-fixtures.ts';
+import { l11, l11Compilation, smallCompilation, smallDraft } from '../../test/export/fixtures.ts';
 import { buildExportDocument } from './build.ts';
 import type { ExportDocument } from './document.ts';
 import { escapeHtml, printHeaderFooter, renderHtml } from './html.ts';

@@ -4,11 +4,8 @@
  * and opening a revoked link (or no link at all) asks for an invitation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { tmpDataDir } from '../server/helpers.ts';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness.ts';
+import type { Draft } from '../server/helpers.ts';
 import { draftText, MINIMAL_HEAD } from '../fixtures/small-draft.ts';
 
 const DRAFT = draftText(MINIMAL_HEAD, `Recalling its earlier resolutions,
@@ -18,69 +15,34 @@ const DRAFT = draftText(MINIMAL_HEAD, `Recalling its earlier resolutions,
 2. Decides to remain seized of the matter.
 `);
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-let draftId: string;
-let secretariatToken: string;
-const contexts: BrowserContext[] = [];
-
-async function invite(participant: string, role: string): Promise<{ link: string; id: string }> {
-  const res = await fetch(`${server.url}/api/drafts/${draftId}/invitations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${secretariatToken}` },
-    body: JSON.stringify({ participant, role }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { link: string; id: string };
-}
+let h: BrowserHarness;
+let draft: Draft;
 
 async function revoke(invitationId: string): Promise<void> {
-  const res = await fetch(`${server.url}/api/drafts/${draftId}/invitations/${invitationId}`, {
-    method: 'DELETE', headers: { authorization: `Bearer ${secretariatToken}` },
+  const res = await fetch(`${h.server.url}/api/drafts/${draft.id}/invitations/${invitationId}`, {
+    method: 'DELETE', headers: { authorization: `Bearer ${draft.token}` },
   });
   expect(res.status).toBe(204);
 }
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  return context.newPage();
-}
-
-async function openLink(link: string): Promise<Page> {
-  const page = await newPage();
-  await page.goto(link);
-  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
-  return page;
-}
-
 async function serverOperatives(): Promise<string[]> {
-  const res = await fetch(`${server.url}/api/drafts/${draftId}`, { headers: { authorization: `Bearer ${secretariatToken}` } });
+  const res = await fetch(`${h.server.url}/api/drafts/${draft.id}`, { headers: { authorization: `Bearer ${draft.token}` } });
   return ((await res.json()) as { operative: Array<{ text: string }> }).operative.map((p) => p.text);
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir() });
-  const res = await fetch(`${server.url}/api/drafts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: DRAFT });
-  expect(res.status).toBe(201);
-  const created = (await res.json()) as { id: string; token: string };
-  draftId = created.id;
-  secretariatToken = created.token;
-  browser = await launchChromium();
+  h = await startBrowserHarness();
+  draft = await h.createDraft(DRAFT);
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 describe('access by invitation link', () => {
   it('opens an observer link read-only: typing changes nothing', async () => {
-    const { link } = await invite('UNICEF liaison', 'observer');
-    const page = await openLink(link);
+    const { link } = await h.issue(draft, 'UNICEF liaison', 'observer');
+    const page = await h.openLink(link);
     await page.locator('[data-testid=whoami]', { hasText: 'You are: UNICEF liaison (observer)' }).waitFor();
     await page.locator('[data-testid=phase-badge][data-phase=drafting]').waitFor();
     const editor = page.locator('[data-testid=editor]');
@@ -101,24 +63,24 @@ describe('access by invitation link', () => {
   });
 
   it('shows the revoked message when the link is revoked while open, and on opening it again', async () => {
-    const issued = await invite('Kenya', 'delegation');
-    const page = await openLink(issued.link);
+    const issued = await h.issue(draft, 'Kenya', 'delegation');
+    const page = await h.openLink(issued.link);
     await page.locator('[data-testid=whoami]', { hasText: 'You are: Kenya (delegation)' }).waitFor();
     await revoke(issued.id);
     await page.locator('[data-testid=revoked-message]', { hasText: 'Your access to this draft was revoked' }).waitFor({ timeout: 10_000 });
     await page.locator('[data-testid=connection-badge][data-state=closed]').waitFor();
 
-    const again = await newPage();
+    const again = await h.newPage();
     await again.goto(issued.link);
     await again.locator('[data-testid=revoked-message]', { hasText: 'Your access to this draft was revoked' }).waitFor({ timeout: 10_000 });
     expect(await again.locator('[data-testid=editor]').count()).toBe(0);
   });
 
   it('asks for an invitation link when the browser holds none, and accepts a pasted one', async () => {
-    const page = await newPage();
-    await page.goto(`${server.url}/#/d/${draftId}`);
+    const page = await h.newPage();
+    await page.goto(`${h.server.url}/#/d/${draft.id}`);
     await page.locator('[data-testid=invitation-needed]', { hasText: 'You need an invitation link for this draft' }).waitFor();
-    const { link } = await invite('Observer Two', 'observer');
+    const { link } = await h.issue(draft, 'Observer Two', 'observer');
     await page.locator('[data-testid=invite-link-input]').fill(link);
     await page.locator('[data-testid=invite-link-submit]').click();
     await page.locator('[data-testid=whoami]', { hasText: 'You are: Observer Two (observer)' }).waitFor({ timeout: 10_000 });
@@ -126,7 +88,7 @@ describe('access by invitation link', () => {
   });
 
   it('lets the secretariat invite from the panel, hand over the link and revoke it', async () => {
-    const page = await openLink(`${server.url}/#/d/${draftId}?token=${secretariatToken}`);
+    const page = await h.open(draft, draft.token);
     await page.locator('[data-testid=whoami]', { hasText: 'You are: Secretariat (secretariat)' }).waitFor();
     await page.locator('[data-testid=open-invitations]').click();
     await page.locator('[data-testid=invite-role]').selectOption('penholder');
@@ -136,12 +98,12 @@ describe('access by invitation link', () => {
     await page.locator('[data-testid=invite-participant]').fill('chile');
     await page.locator('[data-testid=invite-submit]').click();
     const link = await page.locator('[data-testid=invite-issued] [data-testid=invite-link]').inputValue();
-    expect(link).toMatch(new RegExp(`/#/d/${draftId}\\?token=`));
+    expect(link).toMatch(new RegExp(`/#/d/${draft.id}\\?token=`));
     const item = page.locator('[data-testid=invitation-item]', { hasText: 'Chile' });
     await item.waitFor();
 
     // The issued link works for Chile, as the penholder.
-    const chile = await openLink(link);
+    const chile = await h.openLink(link);
     await chile.locator('[data-testid=whoami]', { hasText: 'You are: Chile (penholder)' }).waitFor();
 
     await item.locator('[data-testid=revoke-invitation]').click();
@@ -149,7 +111,7 @@ describe('access by invitation link', () => {
     await chile.locator('[data-testid=revoked-message]').waitFor({ timeout: 10_000 });
 
     // The draft list shows this browser's drafts with its role.
-    await page.goto(`${server.url}/#/`);
-    await page.locator(`[data-testid=draft-item][data-draft-id="${draftId}"][data-role=secretariat]`).waitFor();
+    await page.goto(`${h.server.url}/#/`);
+    await page.locator(`[data-testid=draft-item][data-draft-id="${draft.id}"][data-role=secretariat]`).waitFor();
   });
 });

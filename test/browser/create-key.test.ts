@@ -4,44 +4,36 @@
  * the drafts collection only, never on per-draft calls), and "Forget key" clears it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { tmpDataDir, waitFor } from '../server/helpers.ts';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness.ts';
+import { waitFor } from '../server/helpers.ts';
 
 const KEY = 's3cret';
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let h: BrowserHarness;
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir(), createKey: KEY });
-  browser = await launchChromium();
+  h = await startBrowserHarness({ server: { createKey: KEY } });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 async function serverDraftIds(): Promise<string[]> {
-  const res = await fetch(`${server.url}/api/drafts`, { headers: { authorization: `Bearer ${KEY}` } });
+  const res = await fetch(`${h.server.url}/api/drafts`, { headers: { authorization: `Bearer ${KEY}` } });
   expect(res.status).toBe(200);
   return ((await res.json()) as { drafts: Array<{ id: string }> }).drafts.map((d) => d.id);
 }
 
 describe('creation key', () => {
   it('asks for the key, shows the refusal of a wrong one, and creates and opens a draft with the right one', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
+    const page = await h.newPage();
     const sent: Array<{ path: string; auth: string | null }> = [];
     page.on('request', (req) => {
       const url = new URL(req.url());
       if (url.pathname.startsWith('/api/')) sent.push({ path: url.pathname, auth: req.headers().authorization ?? null });
     });
 
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${h.server.url}/#/`);
     await page.locator('[data-testid=create-key-form]', { hasText: 'This server needs a creation key' }).waitFor();
     expect(await page.locator('[data-testid=create-key-error]').count()).toBe(0);
     expect(await page.locator('[data-testid=list-closed]').count()).toBe(0);
@@ -65,7 +57,7 @@ describe('creation key', () => {
     await waitFor(async () => (await serverDraftIds()).includes(draftId ?? ''), 'the new draft on the server');
 
     // Back on the list: the server lists it (key accepted), and this browser holds its secretariat token.
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${h.server.url}/#/`);
     await page.locator(`[data-testid=draft-item][data-draft-id="${draftId}"][data-role=secretariat]`).waitFor();
 
     // The key went to the collection only; per-draft calls carried the draft token.
@@ -79,6 +71,6 @@ describe('creation key', () => {
     await page.locator('[data-testid=create-key-form]').waitFor();
     expect(await page.locator('[data-testid=create-key-error]').count()).toBe(0);
     expect(await page.evaluate(() => localStorage.getItem('penholder.createKey'))).toBeNull();
-    await context.close();
+    await page.context().close();
   });
 });

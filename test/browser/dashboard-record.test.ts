@@ -8,11 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
+import type { Page } from 'playwright-core';
 import { proposeAmendment, recordPosition } from '../../shared/negotiation/actions.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { connect, createDraft, invite, readDraft, synced, tmpDataDir, waitFor, type Client, type Draft } from '../server/helpers.ts';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness.ts';
+import { connect, readDraft, synced, waitFor, type Client, type Draft } from '../server/helpers.ts';
 import { draftText, FULL_HEAD } from '../fixtures/small-draft.ts';
 
 const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions,
@@ -31,46 +30,34 @@ const BRAZIL_TEXT = 'Takes note of the report of the Secretary-General;';
 
 type DraftJson = { preamble: Array<{ id: string; text: string }>; operative: Array<{ id: string; text: string }>; sponsors: string[] };
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let h: BrowserHarness;
 let draft: Draft;
 const tokens: Record<'brazil' | 'kenya' | 'chile' | 'chair', string> = { brazil: '', kenya: '', chile: '', chair: '' };
 const clients: Client[] = [];
-const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir(), log: () => undefined });
-  draft = await createDraft(server.url, { headers: { 'content-type': 'text/plain' }, body: DRAFT });
-  tokens.brazil = await invite(server.url, draft, 'Brazil', 'delegation');
-  tokens.kenya = await invite(server.url, draft, 'Kenya', 'delegation');
-  tokens.chile = await invite(server.url, draft, 'Chile', 'delegation');
-  tokens.chair = await invite(server.url, draft, 'Chair', 'chair');
-  browser = await launchChromium();
+  h = await startBrowserHarness({ server: { log: () => undefined }, viewport: { width: 1500, height: 1100 } });
+  draft = await h.createDraft(DRAFT);
+  tokens.brazil = await h.invite(draft, 'Brazil', 'delegation');
+  tokens.kenya = await h.invite(draft, 'Kenya', 'delegation');
+  tokens.chile = await h.invite(draft, 'Chile', 'delegation');
+  tokens.chair = await h.invite(draft, 'Chair', 'chair');
 });
 
 afterAll(async () => {
   for (const c of clients) c.destroy();
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 async function delegation(token: string): Promise<Client> {
-  const c = connect(server.url, draft.id, { token });
+  const c = connect(h.server.url, draft.id, { token });
   clients.push(c);
   await synced(c);
   return c;
 }
 
 async function openChair(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 1100 }, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/#/d/${draft.id}?token=${tokens.chair}`);
-  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
-  return page;
+  return h.open(draft, tokens.chair, { acceptDownloads: true });
 }
 
 describe("the chair's dashboard and the record", () => {
@@ -78,10 +65,7 @@ describe("the chair's dashboard and the record", () => {
     try {
       await scenario();
     } catch (error) {
-      fs.mkdirSync('test-artifacts', { recursive: true });
-      for (const [i, c] of contexts.entries()) {
-        for (const p of c.pages()) await p.screenshot({ path: `test-artifacts/dashboard-record-failure-${i}.png`, fullPage: true }).catch(() => undefined);
-      }
+      await h.screenshotAll('test-artifacts/dashboard-record-failure');
       throw error;
     }
   }, 90_000);
@@ -95,7 +79,7 @@ async function shownRows(page: Page): Promise<Array<{ seq: string; kind: string;
 }
 
 async function scenario(): Promise<void> {
-  const json = (await readDraft(server.url, draft)) as DraftJson;
+  const json = (await readDraft(h.server.url, draft)) as DraftJson;
   const [pp1, pp2] = json.preamble.map((p) => p.id);
   const [op1, op2, op3] = json.operative.map((p) => p.id);
   expect(json.operative[0].text).toBe(OP1);

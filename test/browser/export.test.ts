@@ -7,10 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { tmpDataDir, waitFor } from '../server/helpers.ts';
+import type { Download, Page } from 'playwright-core';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness.ts';
+import { waitFor, type Draft } from '../server/helpers.ts';
 import { draftText, FULL_HEAD } from '../fixtures/small-draft.ts';
 
 const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions on the subject,
@@ -22,37 +21,16 @@ const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions on the sub
 3. Decides to remain seized of the matter.
 `);
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let h: BrowserHarness;
 /** Every URL the pages requested: none may carry a token. */
 const requested: string[] = [];
 
-async function createDraft(): Promise<{ id: string; token: string }> {
-  const res = await fetch(`${server.url}/api/drafts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: DRAFT });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; token: string };
-}
-
-async function invite(draft: { id: string; token: string }, participant: string, role: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/drafts/${draft.id}/invitations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${draft.token}` },
-    body: JSON.stringify({ participant, role }),
+/** Opens the participant's link in a fresh context that records every API URL it requests. */
+async function openAs(draft: Draft, participant: string, role: string): Promise<Page> {
+  return h.open(draft, await h.invite(draft, participant, role), {
+    acceptDownloads: true,
+    prepare: (page) => { page.context().on('request', (r) => { if (r.url().includes('/api/')) requested.push(r.url()); }); },
   });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { link: string }).link;
-}
-
-async function openLink(link: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  contexts.push(context);
-  context.on('request', (r) => { if (r.url().includes('/api/')) requested.push(r.url()); });
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
-  return page;
 }
 
 async function downloadOf(page: Page, testId: string): Promise<{ download: Download; bytes: Buffer }> {
@@ -62,22 +40,18 @@ async function downloadOf(page: Page, testId: string): Promise<{ download: Downl
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir() });
-  browser = await launchChromium();
+  h = await startBrowserHarness({ viewport: { width: 1400, height: 900 } });
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 describe('export', () => {
   it('sets the masthead, downloads Word and Akoma Ntoso, opens the compilation', { timeout: 90_000 }, async () => {
-    const draft = await createDraft();
-    const officer = await openLink(await invite(draft, 'Documents Officer', 'secretariat'));
-    const kenya = await openLink(await invite(draft, 'Kenya', 'delegation'));
+    const draft = await h.createDraft(DRAFT);
+    const officer = await openAs(draft, 'Documents Officer', 'secretariat');
+    const kenya = await openAs(draft, 'Kenya', 'delegation');
 
     // The secretariat sets the symbol and the date in the masthead form.
     await officer.locator('[data-testid=toggle-export]').click();
@@ -98,7 +72,7 @@ describe('export', () => {
     expect(await kenya.locator('[data-testid=masthead-form]').count()).toBe(0);
     // The server kept the write (the gate let the secretariat's `meta` update through).
     await waitFor(async () => {
-      const res = await fetch(`${server.url}/api/drafts/${draft.id}`, { headers: { authorization: `Bearer ${draft.token}` } });
+      const res = await fetch(`${h.server.url}/api/drafts/${draft.id}`, { headers: { authorization: `Bearer ${draft.token}` } });
       const body = (await res.json()) as { symbol: string; date: string };
       return body.symbol === 'A/C.1/79/L.7' && body.date === '21 October 2024';
     }, 'the masthead on the server');
@@ -135,7 +109,7 @@ describe('export', () => {
     await waitFor(async () => print.url().startsWith('blob:') && (await print.locator('body').innerText()).includes('Cooperation on testing'), 'the print tab');
 
     // An issued revision: the selector offers it, and its Word file is the Rev.1.
-    const issued = await fetch(`${server.url}/api/drafts/${draft.id}/revisions`, { method: 'POST', headers: { authorization: `Bearer ${draft.token}` } });
+    const issued = await fetch(`${h.server.url}/api/drafts/${draft.id}/revisions`, { method: 'POST', headers: { authorization: `Bearer ${draft.token}` } });
     expect(issued.status).toBe(201);
     const select = officer.locator('[data-testid=export-revision]');
     await select.focus();

@@ -6,11 +6,9 @@
  * (the new paragraph) from the server's undo list, and every client sees it gone and the amendment open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createDraft, invite, readDraft, tmpDataDir, waitFor, type Draft } from '../server/helpers.ts';
+import type { Page } from 'playwright-core';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness.ts';
+import { readDraft, waitFor, type Draft } from '../server/helpers.ts';
 import { draftText, FULL_HEAD } from '../fixtures/small-draft.ts';
 
 const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions,
@@ -26,38 +24,27 @@ const OP1 = 'Welcomes the report of the Secretary-General;';
 const PROPOSED = 'Takes note of the report of the Secretary-General;';
 const INSERTED = 'Calls upon all States to share best practices;';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let h: BrowserHarness;
 let draft: Draft;
 const tokens: Record<'brazil' | 'kenya' | 'chair', string> = { brazil: '', kenya: '', chair: '' };
-const contexts: BrowserContext[] = [];
 
 async function openWith(token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/#/d/${draft.id}?token=${token}`);
-  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
+  const page = await h.open(draft, token);
   await page.locator('[data-testid=toggle-amendments]').click();
   await page.locator('[data-testid=amendments-panel]').waitFor({ timeout: 15_000 });
   return page;
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir(), log: () => undefined });
-  draft = await createDraft(server.url, { headers: { 'content-type': 'text/plain' }, body: DRAFT });
-  tokens.brazil = await invite(server.url, draft, 'Brazil', 'delegation');
-  tokens.kenya = await invite(server.url, draft, 'Kenya', 'delegation');
-  tokens.chair = await invite(server.url, draft, 'Chair', 'chair');
-  browser = await launchChromium();
+  h = await startBrowserHarness({ server: { log: () => undefined }, viewport: { width: 1400, height: 1000 } });
+  draft = await h.createDraft(DRAFT);
+  tokens.brazil = await h.invite(draft, 'Brazil', 'delegation');
+  tokens.kenya = await h.invite(draft, 'Kenya', 'delegation');
+  tokens.chair = await h.invite(draft, 'Chair', 'chair');
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 type DraftJson = { operative: Array<{ id: string; text: string }> };
@@ -67,17 +54,14 @@ describe('merging an amendment from the chair\'s panel', () => {
     try {
       await scenario();
     } catch (error) {
-      fs.mkdirSync('test-artifacts', { recursive: true });
-      for (const [i, c] of contexts.entries()) {
-        for (const p of c.pages()) await p.screenshot({ path: `test-artifacts/merge-failure-${i}.png`, fullPage: true }).catch(() => undefined);
-      }
+      await h.screenshotAll('test-artifacts/merge-failure');
       throw error;
     }
   }, 90_000);
 });
 
 async function scenario(): Promise<void> {
-  const op1 = ((await readDraft(server.url, draft)) as DraftJson).operative[0];
+  const op1 = ((await readDraft(h.server.url, draft)) as DraftJson).operative[0];
   expect(op1.text).toBe(OP1);
 
   const brazil = await openWith(tokens.brazil);
@@ -110,11 +94,11 @@ async function scenario(): Promise<void> {
     expect(await para.locator('.ph-tc-ins, .ph-tc-del').count()).toBe(0);
   }
 
-  await waitFor(async () => ((await readDraft(server.url, draft)) as DraftJson).operative[0].text === PROPOSED, 'server JSON has the new OP1', 15_000);
-  expect(((await readDraft(server.url, draft)) as DraftJson).operative[0].id).toBe(op1.id);
+  await waitFor(async () => ((await readDraft(h.server.url, draft)) as DraftJson).operative[0].text === PROPOSED, 'server JSON has the new OP1', 15_000);
+  expect(((await readDraft(h.server.url, draft)) as DraftJson).operative[0].id).toBe(op1.id);
 
   // Kenya proposes a new paragraph after OP2; the chair accepts it (the server writes Kenya's paragraph sponsorship).
-  const op2 = ((await readDraft(server.url, draft)) as DraftJson).operative[1];
+  const op2 = ((await readDraft(h.server.url, draft)) as DraftJson).operative[1];
   await kenya.locator('[data-testid=propose-amendment]').click();
   await kenya.locator('[data-testid=propose-kind]').selectOption('insert');
   await kenya.locator('[data-testid=propose-target]').selectOption(op2.id);
@@ -139,7 +123,7 @@ async function scenario(): Promise<void> {
     await page.locator(`[data-testid=amendment][data-amendment-id="${amendmentId}"][data-status=accepted]`).waitFor({ timeout: 15_000 });
   }
   await waitFor(async () => {
-    const ops = ((await readDraft(server.url, draft)) as DraftJson).operative;
+    const ops = ((await readDraft(h.server.url, draft)) as DraftJson).operative;
     return ops.length === 4 && ops[0].text === PROPOSED && ops[1].id === op2.id && ops[2].text === INSERTED;
   }, 'server JSON has the new paragraph after OP2', 15_000);
 
@@ -154,5 +138,5 @@ async function scenario(): Promise<void> {
   }
   // The wording merge is now the newest standing one: undoable.
   await chair.locator(`[data-testid=undo-merge][data-amendment-id="${amendmentId}"]`).waitFor({ timeout: 15_000 });
-  expect(((await readDraft(server.url, draft)) as DraftJson).operative.length).toBe(3);
+  expect(((await readDraft(h.server.url, draft)) as DraftJson).operative.length).toBe(3);
 }

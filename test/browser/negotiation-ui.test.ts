@@ -5,11 +5,9 @@
  * over from the server's state, with a notice and without a page reload.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import fs from 'node:fs';
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { tmpDataDir, waitFor } from '../server/helpers.ts';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness.ts';
+import { waitFor, type Draft } from '../server/helpers.ts';
 import { draftText, MINIMAL_HEAD } from '../fixtures/small-draft.ts';
 
 const DRAFT = draftText(MINIMAL_HEAD, `Recalling its earlier resolutions,
@@ -21,36 +19,7 @@ const DRAFT = draftText(MINIMAL_HEAD, `Recalling its earlier resolutions,
 3. Decides to remain seized of the matter.
 `);
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function createDraft(): Promise<{ id: string; token: string }> {
-  const res = await fetch(`${server.url}/api/drafts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: DRAFT });
-  expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; token: string };
-}
-
-async function invite(draft: { id: string; token: string }, participant: string, role: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/drafts/${draft.id}/invitations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${draft.token}` },
-    body: JSON.stringify({ participant, role }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { link: string }).link;
-}
-
-async function openLink(link: string, prepare?: (page: Page) => Promise<void>): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  if (prepare) await prepare(page);
-  await page.goto(link);
-  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
-  return page;
-}
+let h: BrowserHarness;
 
 const op = (page: Page, prefix: string) => page.locator('[data-testid=editor] .ph-op', { hasText: prefix }).first();
 
@@ -74,28 +43,24 @@ async function typeAtEnd(page: Page, prefix: string, text: string): Promise<void
   await page.keyboard.type(text);
 }
 
-async function serverOperatives(draft: { id: string; token: string }): Promise<string[]> {
-  const res = await fetch(`${server.url}/api/drafts/${draft.id}`, { headers: { authorization: `Bearer ${draft.token}` } });
+async function serverOperatives(draft: Draft): Promise<string[]> {
+  const res = await fetch(`${h.server.url}/api/drafts/${draft.id}`, { headers: { authorization: `Bearer ${draft.token}` } });
   return ((await res.json()) as { operative: Array<{ text: string }> }).operative.map((p) => p.text);
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir() });
-  browser = await launchChromium();
+  h = await startBrowserHarness({ viewport: { width: 1400, height: 900 } });
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 describe('negotiation controls', () => {
   it('co-sponsors a paragraph, brackets and locks paragraphs, and follows the phase', async () => {
-    const draft = await createDraft();
-    const brazil = await openLink(await invite(draft, 'Brazil', 'penholder'));
-    const chair = await openLink(await invite(draft, 'Chair', 'chair'));
+    const draft = await h.createDraft(DRAFT);
+    const brazil = await h.open(draft, await h.invite(draft, 'Brazil', 'penholder'));
+    const chair = await h.open(draft, await h.invite(draft, 'Chair', 'chair'));
 
     // Brazil co-sponsors OP2 from the margin; both margins show it.
     const entry = await marginOf(brazil, 'Encourages');
@@ -133,11 +98,11 @@ describe('negotiation controls', () => {
   });
 
   it('recovers from a refused update: fresh state from the server, a notice, no reload', async () => {
-    const draft = await createDraft();
+    const draft = await h.createDraft(DRAFT);
     // Brazil's messages to the server can be held back, so an edit arrives after the chair locked its paragraph.
     let hold = false;
     const held: Array<() => void> = [];
-    const brazil = await openLink(await invite(draft, 'Brazil', 'penholder'), async (page) => {
+    const brazil = await h.open(draft, await h.invite(draft, 'Brazil', 'penholder'), { prepare: async (page) => {
       await page.routeWebSocket(/\/collab\//, (ws: WebSocketRoute) => {
         const upstream = ws.connectToServer();
         ws.onMessage((m) => {
@@ -148,8 +113,8 @@ describe('negotiation controls', () => {
         upstream.onClose((code, reason) => ws.close({ code, reason }));
         ws.onClose((code, reason) => upstream.close({ code, reason }));
       });
-    });
-    const chair = await openLink(await invite(draft, 'Chair', 'chair'));
+    } });
+    const chair = await h.open(draft, await h.invite(draft, 'Chair', 'chair'));
     await brazil.evaluate(() => { (window as unknown as { marker: string }).marker = 'same page'; });
 
     hold = true;
@@ -175,10 +140,10 @@ describe('negotiation controls', () => {
   });
 
   it('draft sponsors: co-sponsoring, withdrawing, recording on behalf, tabling and additional sponsors', async () => {
-    const draft = await createDraft();
-    const secretariat = await openLink(`${server.url}/#/d/${draft.id}?token=${draft.token}`);
-    const kenya = await openLink(await invite(draft, 'Kenya', 'delegation'));
-    const chile = await openLink(await invite(draft, 'Chile', 'delegation'));
+    const draft = await h.createDraft(DRAFT);
+    const secretariat = await h.open(draft, draft.token);
+    const kenya = await h.open(draft, await h.invite(draft, 'Kenya', 'delegation'));
+    const chile = await h.open(draft, await h.invite(draft, 'Chile', 'delegation'));
 
     await secretariat.locator('[data-testid=record-sponsor-name]').fill('brazil');
     await secretariat.locator('[data-testid=record-sponsor-kind]').selectOption('main');

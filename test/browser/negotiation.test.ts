@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { createDraft, invite, readDraft, tmpDataDir, waitFor, type Draft } from '../server/helpers.ts';
+import type { Page } from 'playwright-core';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness.ts';
+import { readDraft, waitFor, type Draft } from '../server/helpers.ts';
 import { draftText, FULL_HEAD } from '../fixtures/small-draft.ts';
 
 const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions,
@@ -24,19 +23,12 @@ const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions,
 const OP1 = 'Welcomes the report of the Secretary-General;';
 const PROPOSED = 'Takes note of the report of the Secretary-General;';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
+let h: BrowserHarness;
 let draft: Draft;
 const tokens: Record<'brazil' | 'kenya' | 'chair', string> = { brazil: '', kenya: '', chair: '' };
-const contexts: BrowserContext[] = [];
 
 async function openWith(token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/#/d/${draft.id}?token=${token}`);
-  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
+  const page = await h.open(draft, token);
   await showSide(page, 'amendments');
   return page;
 }
@@ -54,19 +46,15 @@ async function showSide(page: Page, side: 'amendments' | 'positions'): Promise<v
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir(), log: () => undefined });
-  draft = await createDraft(server.url, { headers: { 'content-type': 'text/plain' }, body: DRAFT });
-  tokens.brazil = await invite(server.url, draft, 'Brazil', 'delegation');
-  tokens.kenya = await invite(server.url, draft, 'Kenya', 'delegation');
-  tokens.chair = await invite(server.url, draft, 'Chair', 'chair');
-  browser = await launchChromium();
+  h = await startBrowserHarness({ server: { log: () => undefined }, viewport: { width: 1400, height: 1000 } });
+  draft = await h.createDraft(DRAFT);
+  tokens.brazil = await h.invite(draft, 'Brazil', 'delegation');
+  tokens.kenya = await h.invite(draft, 'Kenya', 'delegation');
+  tokens.chair = await h.invite(draft, 'Chair', 'chair');
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 describe('amendments and positions in three browsers', () => {
@@ -75,10 +63,7 @@ describe('amendments and positions in three browsers', () => {
       await scenario();
     } catch (error) {
       // Leave the three screens behind for whoever reads the failure.
-      fs.mkdirSync('test-artifacts', { recursive: true });
-      for (const [i, c] of contexts.entries()) {
-        for (const p of c.pages()) await p.screenshot({ path: `test-artifacts/negotiation-failure-${i}.png`, fullPage: true }).catch(() => undefined);
-      }
+      await h.screenshotAll('test-artifacts/negotiation-failure');
       throw error;
     }
   }, 60_000);
@@ -86,7 +71,7 @@ describe('amendments and positions in three browsers', () => {
 
 /** Brazil proposes, Kenya sees and opposes, the chair sees the matrix. */
 async function scenario(): Promise<void> {
-  const json = (await readDraft(server.url, draft)) as { operative: Array<{ id: string; text: string }> };
+  const json = (await readDraft(h.server.url, draft)) as { operative: Array<{ id: string; text: string }> };
   const op1 = json.operative[0];
   expect(op1.text).toBe(OP1);
 

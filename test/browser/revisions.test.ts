@@ -8,11 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
+import type { Page } from 'playwright-core';
 import type { Comparison } from '../../shared/compare/align.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { bearer, createDraft, invite, readDraft, tmpDataDir, waitFor, type Draft } from '../server/helpers.ts';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness.ts';
+import { bearer, readDraft, waitFor, type Draft } from '../server/helpers.ts';
 import { draftText, FULL_HEAD } from '../fixtures/small-draft.ts';
 import { corpusText } from '../fixtures/corpus.ts';
 
@@ -28,17 +27,10 @@ const OP2_OLD = 'Encourages all States to cooperate;';
 const OP2_NEW = 'Encourages all States to cooperate fully;';
 const ARTIFACTS = 'test-artifacts/revisions';
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let h: BrowserHarness;
 
 async function openAs(draft: Draft, token: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${server.url}/#/d/${draft.id}?token=${token}`);
-  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
+  const page = await h.open(draft, token);
   await page.locator('[data-testid=toggle-revisions]').click();
   await page.locator('[data-testid=revisions-panel]').waitFor();
   return page;
@@ -77,34 +69,28 @@ const count = async (page: Page, status: string): Promise<number> =>
   Number(await page.locator(`[data-testid=count-${status}]`).getAttribute('data-count'));
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir(), log: () => undefined });
-  browser = await launchChromium();
+  h = await startBrowserHarness({ server: { log: () => undefined }, viewport: { width: 1400, height: 1000 } });
   fs.mkdirSync(ARTIFACTS, { recursive: true });
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 async function withScreenshots(name: string, scenario: () => Promise<void>): Promise<void> {
   try {
     await scenario();
   } catch (error) {
-    for (const [i, c] of contexts.entries()) {
-      for (const p of c.pages()) await p.screenshot({ path: `${ARTIFACTS}/${name}-failure-${i}.png`, fullPage: true }).catch(() => undefined);
-    }
+    await h.screenshotAll(`${ARTIFACTS}/${name}-failure`);
     throw error;
   }
 }
 
 describe('revisions and comparison in the app', () => {
   it('the chair issues Rev.1 and Rev.2, opens Rev.1 read-only and compares them side by side and inline', () => withScreenshots('revisions', async () => {
-    const draft = await createDraft(server.url, { headers: { 'content-type': 'text/plain' }, body: DRAFT });
-    const chairToken = await invite(server.url, draft, 'Chair', 'chair');
-    const kenyaToken = await invite(server.url, draft, 'Kenya', 'delegation');
+    const draft = await h.createDraft(DRAFT);
+    const chairToken = await h.invite(draft, 'Chair', 'chair');
+    const kenyaToken = await h.invite(draft, 'Kenya', 'delegation');
     const chair = await openAs(draft, chairToken);
     await chair.locator('[data-testid=no-revisions]').waitFor();
 
@@ -123,7 +109,7 @@ describe('revisions and comparison in the app', () => {
     await caretBeforeEndOf(chair, 'Encourages');
     await chair.keyboard.type(' fully');
     type DraftJson = { operative: Array<{ text: string }> };
-    await waitFor(async () => ((await readDraft(server.url, draft)) as DraftJson).operative[1].text === OP2_NEW, 'the server has the edited OP2', 15_000);
+    await waitFor(async () => ((await readDraft(h.server.url, draft)) as DraftJson).operative[1].text === OP2_NEW, 'the server has the edited OP2', 15_000);
 
     await chair.locator('[data-testid=revision-suggestion]').first().click();
     expect(await chair.locator('[data-testid=revision-label]').inputValue()).toBe('Rev.2');
@@ -182,10 +168,10 @@ describe('revisions and comparison in the app', () => {
   }), 90_000);
 
   it('compares a draft made from A/RES/76/19 with A/RES/78/16 pasted and uploaded', () => withScreenshots('compare-text', async () => {
-    const draft = await createDraft(server.url, { headers: { 'content-type': 'text/plain' }, body: corpusText('A-RES-76-19') });
-    const chair = await openAs(draft, await invite(server.url, draft, 'Chair', 'chair'));
+    const draft = await h.createDraft(corpusText('A-RES-76-19'));
+    const chair = await openAs(draft, await h.invite(draft, 'Chair', 'chair'));
     const other = corpusText('A-RES-78-16');
-    const expected = (await (await fetch(`${server.url}/api/drafts/${draft.id}/compare`, {
+    const expected = (await (await fetch(`${h.server.url}/api/drafts/${draft.id}/compare`, {
       method: 'POST', headers: { ...bearer(draft.token), 'content-type': 'application/json' }, body: JSON.stringify({ from: 'live', text: other, textSide: 'old' }),
     })).json()) as Comparison;
     expect(expected.summary.changed).toBeGreaterThan(0);

@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer } from '../../server/main.ts';
-import { launchChromium } from '../helpers/browser.ts';
-import { tmpDataDir, waitFor } from '../server/helpers.ts';
+import type { Page } from 'playwright-core';
+import { startBrowserHarness, type BrowserHarness } from '../helpers/browser-harness.ts';
+import { waitFor, type Draft } from '../server/helpers.ts';
 import { draftText, FULL_HEAD } from '../fixtures/small-draft.ts';
 
 const DRAFT = draftText(FULL_HEAD, `Recalling its earlier resolutions,
@@ -23,31 +22,17 @@ Noting the progress made,
 3. Decides to remain seized of the matter.
 `);
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-let draftId: string;
-let secretariatToken: string;
-const contexts: BrowserContext[] = [];
+let h: BrowserHarness;
+let draft: Draft;
 
 /** Issue an invitation with the secretariat's token; returns the personal link. */
 async function invite(participant: string, role: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/drafts/${draftId}/invitations`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${secretariatToken}` },
-    body: JSON.stringify({ participant, role }),
-  });
-  expect(res.status).toBe(201);
-  return ((await res.json()) as { link: string }).link;
+  return (await h.issue(draft, participant, role)).link;
 }
 
 /** Open a personal link in a fresh context; the token must leave the address bar. */
 async function openLink(link: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.locator('[data-testid=connection-badge][data-state=connected]').waitFor({ timeout: 15_000 });
-  await page.locator('[data-testid=editor] .ph-op').first().waitFor();
+  const page = await h.openLink(link);
   expect(page.url()).not.toContain('token=');
   return page;
 }
@@ -78,21 +63,13 @@ async function caretAtEndOf(page: Page, prefix: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync('dist/client/index.html')) throw new Error('dist/client is missing: run `npm run build` (npm test does)');
-  server = await startServer({ port: 0, host: '127.0.0.1', dataDir: tmpDataDir() });
-  const res = await fetch(`${server.url}/api/drafts`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: DRAFT });
-  expect(res.status).toBe(201);
-  const created = (await res.json()) as { id: string; token: string };
-  draftId = created.id;
-  secretariatToken = created.token;
-  expect(secretariatToken).toBeTruthy();
-  browser = await launchChromium();
+  h = await startBrowserHarness();
+  draft = await h.createDraft(DRAFT);
+  expect(draft.token).toBeTruthy();
 });
 
 afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
+  await h?.close();
 });
 
 describe('two browsers on one draft', () => {
@@ -139,7 +116,7 @@ describe('two browsers on one draft', () => {
     }
 
     // The server's JSON agrees with what both screens show.
-    const json = (await (await fetch(`${server.url}/api/drafts/${draftId}`, { headers: { authorization: `Bearer ${secretariatToken}` } })).json()) as { operative: Array<{ number: number; text: string }> };
+    const json = (await (await fetch(`${h.server.url}/api/drafts/${draft.id}`, { headers: { authorization: `Bearer ${draft.token}` } })).json()) as { operative: Array<{ number: number; text: string }> };
     expect(json.operative.map((p) => [`${p.number}.`, p.text])).toEqual(expected);
 
     fs.mkdirSync('test-artifacts', { recursive: true });

@@ -15,7 +15,7 @@ import { importResolution } from '../../shared/import/index.ts';
 import { emptyMasthead, type ResolutionJSON } from '../../shared/resolution/types.ts';
 import { CORPUS_RESOLUTIONS, corpusText, handwrittenText } from '../fixtures/corpus.ts';
 import { aknSchemaPath, validateAkn } from '../helpers/akn-schema.ts';
-import { all, deepDraft, deepLayer, parseXml } from './akn-fixtures.ts';
+import { all, deepDraft, deepLayer, parseXml } from './fixtures.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/akn', import.meta.url));
 const NOW = '2024-11-02T09:30:00Z';

@@ -20,7 +20,7 @@ import { renderDocx } from '../../shared/export/docx.ts';
 import { importResolution } from '../../shared/import/index.ts';
 import type { ResolutionJSON } from '../../shared/resolution/types.ts';
 import { corpusText } from '../fixtures/corpus.ts';
-import { amendment } from './docx-fixtures.ts';
+import { amendment } from './fixtures.ts';
 
 const run = promisify(execFile);
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/export/', import.meta.url));

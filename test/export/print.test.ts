@@ -18,7 +18,7 @@ import { buildExportDocument } from '../../shared/export/build.ts';
 import type { ExportDocument } from '../../shared/export/document.ts';
 import { printHeaderFooter, renderHtml } from '../../shared/export/html.ts';
 import { launchChromium } from '../helpers/browser.ts';
-import { L11_SYMBOL, l11, l11Compilation } from './html-fixtures.ts';
+import { L11_SYMBOL, l11, l11Compilation } from './fixtures.ts';
 
 const run = promisify(execFile);
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/export/', import.meta.url));

@@ -36,13 +36,26 @@ export async function createDraft(baseUrl: string, init: RequestInit = {}): Prom
 
 export const bearer = (token: string): { authorization: string } => ({ authorization: `Bearer ${token}` });
 
-/** Invites a participant with the given (secretariat or chair) token; returns the new token. */
-export async function invite(baseUrl: string, draft: Draft, participant: string, role: string, by = draft.token): Promise<string> {
+/** An issued invitation: its id (to revoke it), the token and the personal link the server built. */
+export interface Invitation {
+  id: string;
+  token: string;
+  link: string;
+}
+
+/** Invites a participant with the given (secretariat or chair) token; returns the whole invitation. */
+export async function issueInvitation(baseUrl: string, draft: Draft, participant: string, role: string, by = draft.token): Promise<Invitation> {
   const res = await fetch(`${baseUrl}/api/drafts/${draft.id}/invitations`, {
     method: 'POST', headers: { ...bearer(by), 'content-type': 'application/json' }, body: JSON.stringify({ participant, role }),
   });
   if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${await res.text()}`);
-  return ((await res.json()) as { token: string }).token;
+  const body = (await res.json()) as Invitation;
+  return { id: body.id, token: body.token, link: body.link };
+}
+
+/** Invites a participant with the given (secretariat or chair) token; returns the new token. */
+export async function invite(baseUrl: string, draft: Draft, participant: string, role: string, by = draft.token): Promise<string> {
+  return (await issueInvitation(baseUrl, draft, participant, role, by)).token;
 }
 
 /** GET /api/drafts/:id as JSON, with a token. */
