@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../test/helpers/prng.ts';
 import { describe, expect, it } from 'vitest';
 import { diffSource, diffTarget, diffWords, locateOps, tokenize, type DiffOp } from './word-diff.ts';
 
@@ -10,17 +11,7 @@ function wellFormed(ops: readonly DiffOp[]): void {
   }
 }
 
-/** Deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 describe('tokenize', () => {
   it('splits words, whitespace runs and punctuation, and joins back exactly', () => {

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { prng } from '../../test/helpers/prng.ts';
 import { changeHunks, mergeText, resolveConflicts } from './three-way.ts';
 
-/** Seeded PRNG (mulberry32). */
-function prng(seed: number): { int: (n: number) => number; chance: (p: number) => boolean } {
-  let a = seed >>> 0;
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { int: (n) => Math.floor(next() * n), chance: (p) => next() < p };
-}
 
 const BASE = 'Calls upon all Member States to strengthen cooperation in the field of maritime security, in accordance with international law;';
 

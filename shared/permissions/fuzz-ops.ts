@@ -12,17 +12,10 @@ import {
   canWriteParagraphSponsor, type Verdict,
 } from './rules.ts';
 import { ACTORS, element, setAttr } from './testkit.ts';
+import { mulberry32 } from '../../test/helpers/prng.ts';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The tests' seeded generator (test/helpers/prng.ts). */
+export const rng = mulberry32;
 
 export const CAST: Actor[] = Object.values(ACTORS);
 const NAMES = ['Brazil', 'Chile', 'Peru', 'Mexico'];
